@@ -1,0 +1,125 @@
+"""The ``claimcheck`` command: parse options, call the library, print. Nothing else lives here.
+
+Exit codes: 0 done; 1 a claimcheck error (bad input, unwritable output; one line on stderr), or
+with ``--strict`` any skipped input; 2 a usage error (unknown option, missing argument).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .corpus import load_corpus, load_statement
+from .errors import ClaimcheckError
+from .extract import Extractor
+from .model import VERDICT_SEVERITY
+from .nlp import load_pipeline
+from .pipeline import check_corpus, lexicon_for, statement_verdicts
+from .report import write_reports
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Find ministerial statements contradicted by facts that already existed "
+                       "when they were made.")
+
+ClaimsDir = Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
+EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
+LexiconFiles = Annotated[Optional[list[Path]], typer.Option(
+    "--lexicon", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
+                      "folder is read too.")]
+
+
+def _fail(error: ClaimcheckError) -> None:
+    typer.echo(f"claimcheck: {error}", err=True)
+    raise typer.Exit(code=1)
+
+
+def _progress():
+    """Progress on stderr for people at a terminal; silence for pipes and CI logs."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        step = max(1, total // 20)
+        if done == total or done - state.get(stage, 0) >= step:
+            state[stage] = done
+            typer.echo(f"\r{stage}: {done}/{total}", err=True, nl=done == total)
+    return report
+
+
+@app.command()
+def check(
+    claims: ClaimsDir = Path("claims"),
+    evidence: EvidenceDir = Path("evidence"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for findings.json and report.md.")]
+        = Path("reports"),
+    lexicon: LexiconFiles = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input file "
+                                                            "instead of skipping it.")] = False,
+) -> None:
+    """Judge every claim in the statements against the evidence and write the reports."""
+    try:
+        corpus = load_corpus(claims, evidence, strict=strict)
+        lex = lexicon_for(claims, lexicon or [])
+        result = check_corpus(corpus, load_pipeline(), lex, progress=_progress())
+        paths = write_reports(result, out)
+    except ClaimcheckError as error:
+        _fail(error)
+    for problem in result.problems:
+        typer.echo(f"skipped {problem}", err=True)
+    worst = statement_verdicts(result.findings)
+    counts = Counter(f.verdict for f in worst.values())
+    typer.echo(f"{len(corpus.statements)} statements, {len(result.findings)} claims, "
+               f"{len(corpus.evidence)} evidence documents")
+    typer.echo(f"{'verdict':<14}{'statements':>10}")
+    for verdict in VERDICT_SEVERITY:
+        typer.echo(f"{verdict.value:<14}{counts.get(verdict, 0):>10}")
+    for path in paths:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def claims(
+    file: Annotated[Path, typer.Argument(help="A statement file (claims/*.md).")],
+    lexicon: LexiconFiles = None,
+) -> None:
+    """Show what claimcheck extracts from one statement: each claim and how it was read."""
+    try:
+        statement = load_statement(file)
+        extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
+        found = extractor.claims(statement)
+    except ClaimcheckError as error:
+        _fail(error)
+    typer.echo(f"{statement.id}: {statement.speaker}, {statement.date.human()}, "
+               f"{len(found)} claim(s)")
+    for claim in found:
+        a = claim.analysis
+        typer.echo(f"\n[{claim.id}] {a.text}")
+        for p in a.propositions:
+            args = "; ".join(f"{role}: {text}" for role, text in p.arguments)
+            typer.echo(f"  {p.polarity.value} {p.modality.value} '{p.action}' ({p.action_text})"
+                       + (f" things={','.join(sorted(p.things))}" if p.things else "")
+                       + (f" to={','.join(sorted(p.recipients))}" if p.recipients else "")
+                       + (f" [{args}]" if args else ""))
+        for text, meaning in a.resolved:
+            typer.echo(f"  '{text}' refers to '{meaning}'")
+        if a.quantities:
+            typer.echo("  quantities: " + ", ".join(q.text + (f" {q.unit}" if q.unit else "")
+                                                    for q in a.quantities))
+        if a.dates:
+            typer.echo("  dates: " + ", ".join(d.human() for d in a.dates))
+
+
+@app.command()
+def version() -> None:
+    """Print claimcheck's version."""
+    typer.echo(f"claimcheck {__version__}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,232 @@
+"""Dates with explicit precision.
+
+Sources say "July 2015", "Summer 2015" or "18 December 2015". A ``PartialDate`` keeps what the
+source said: a year, a month or a day. It covers an interval of days, and comparisons between two
+partial dates answer "before", "after", "same day" or "undecided" when the intervals overlap, so
+that "2016" against 2016-07-25 is never guessed either way.
+
+Day-first is the only order read for numeric dates (25/07/2016 is 25 July): this is a UK tool, and a
+misread date is worse than a rejected one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+from .errors import DateError
+
+
+class Precision(enum.IntEnum):
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+class Order(enum.Enum):
+    """How one partial date stands to another."""
+
+    BEFORE = "before"
+    SAME = "same"          # the same single day
+    AFTER = "after"
+    UNDECIDED = "undecided"  # the intervals overlap: the precision does not tell
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise DateError(f"year {self.year} is out of range")
+        if self.month is None and self.day is not None:
+            raise DateError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise DateError(f"month {self.month} does not exist")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month or 1)[1]
+            if not 1 <= self.day <= last:
+                raise DateError(
+                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} does not exist "
+                    f"({calendar.month_name[self.month or 1]} {self.year} has {last} days)")
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.day is not None:
+            return self.start
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def compare(self, other: PartialDate) -> Order:
+        if self.end < other.start:
+            return Order.BEFORE
+        if self.start > other.end:
+            return Order.AFTER
+        if self.precision == other.precision == Precision.DAY:
+            return Order.SAME
+        return Order.UNDECIDED
+
+    def on_or_before(self, other: PartialDate) -> bool | None:
+        """True if surely on or before ``other``, False if surely after, None if undecided."""
+        order = self.compare(other)
+        if order in (Order.BEFORE, Order.SAME):
+            return True
+        if order is Order.AFTER:
+            return False
+        # Overlapping intervals can still settle the question: "July 2016" is on or before any day
+        # of 31 July 2016 onwards, because its last day is the other's first.
+        if self.end <= other.start:
+            return True
+        return None
+
+    def days_until(self, other: PartialDate) -> int:
+        """Days from the start of this date to the start of ``other`` (negative when later)."""
+        return (other.start - self.start).days
+
+    def isoformat(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def human(self) -> str:
+        """UK style: 25 July 2016, July 2016, 2016."""
+        if self.day is not None:
+            return f"{self.day} {calendar.month_name[self.month or 1]} {self.year}"
+        if self.month is not None:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_NUMERIC_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_US_OR_ISO_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+_MONTH_YEAR = re.compile(rf"({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
+_SEASON_YEAR = re.compile(r"(?:spring|summer|autumn|winter|early|late|mid)[- ]?\s*(\d{4})", re.I)
+_YEAR = re.compile(r"(?:in\s+)?(\d{4})")
+# A bare year in prose: not part of a reference ("2016-0032573"), a sum or a longer number.
+_PROSE_YEAR = re.compile(r"(?<![\d£$,.\-/])(1[89]\d\d|20\d\d)(?![\d,]|-\d|/\d)")
+
+
+def parse_date(value: object) -> PartialDate:
+    """Read a front-matter date: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a UK day-first form.
+
+    Raises ``DateError`` with a message saying what was expected.
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, bool) or value is None:
+        raise DateError(f"expected a date like 2016-07-25, 2016-07 or 2016, got {value!r}")
+    if isinstance(value, int):
+        return PartialDate(value)
+    if not isinstance(value, str):
+        raise DateError(f"expected a date like 2016-07-25, 2016-07 or 2016, got {value!r}")
+    text = value.strip()
+    match = _ISO.fullmatch(text)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return PartialDate(year, month, day)
+    if _US_OR_ISO_SLASH.fullmatch(text):
+        raise DateError(f"'{text}' is ambiguous: write it as YYYY-MM-DD")
+    match = _NUMERIC_DMY.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if month > 12:
+            raise DateError(f"'{text}' is read day first (DD/MM/YYYY) and month {month} does not "
+                            "exist; write it as YYYY-MM-DD")
+        return PartialDate(year, month, day)
+    found = parse_text_date(text, whole=True)
+    if found is not None:
+        return found
+    raise DateError(f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY "
+                    "(or a UK form such as 25 July 2016)")
+
+
+def parse_text_date(text: str, whole: bool = False) -> PartialDate | None:
+    """Read a date written in prose ("19 June 2020", "June 19, 2020", "July 2015", "summer 2015").
+
+    With ``whole`` the entire string must be the date; otherwise the first date found is returned.
+    Returns None when there is no date; raises ``DateError`` for an impossible one.
+    """
+    text = text.strip()
+    for pattern, build in (
+        (_DAY_MONTH_YEAR, lambda m: PartialDate(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))),
+        (_MONTH_DAY_YEAR, lambda m: PartialDate(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))),
+        (_ISO, lambda m: PartialDate(int(m[1]), int(m[2]) if m[2] else None,
+                                     int(m[3]) if m[3] else None)),
+        (_MONTH_YEAR, lambda m: PartialDate(int(m[2]), _MONTHS[m[1].lower()])),
+        (_SEASON_YEAR, lambda m: PartialDate(int(m[1]))),
+        (_YEAR, lambda m: PartialDate(int(m[1]))),
+    ):
+        match = pattern.fullmatch(text) if whole else pattern.search(text)
+        if match:
+            return build(match)
+    return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
+    """Every date written in ``text`` as (start, end, date), most precise reading first, left to right.
+
+    Impossible dates in prose ("30 February 2016") are skipped: prose is evidence, not input to
+    validate, and a bad date there must not stop a check.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, PartialDate]] = []
+    for pattern, groups in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"),
+                            (_MONTH_YEAR, "my"), (_SEASON_YEAR, "y"),
+                            (_PROSE_YEAR, "y")):
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            try:
+                if groups == "dmy":
+                    value = PartialDate(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+                elif groups == "mdy":
+                    value = PartialDate(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
+                elif groups == "my":
+                    value = PartialDate(int(match[2]), _MONTHS[match[1].lower()])
+                else:
+                    value = PartialDate(int(match[1]))
+            except DateError:
+                continue
+            taken.append(span)
+            found.append((span[0], span[1], value))
+    return sorted(found, key=lambda item: item[0])

@@ -1,0 +1,722 @@
+"""Extract claims from statements and dated facts from evidence, with spaCy.
+
+Each sentence becomes an ``Analysis``: its propositions (an action from the lexicon, or the main
+verb when the lexicon has none, with polarity, modality and arguments), the quantities and dates it
+mentions, and what "the data" or "this information" stands for, read from the statement's
+``question`` or the sentences before it.
+
+The caller makes the ``nlp`` pipeline once and passes it in; ``Extractor`` only adds matchers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .dates import PartialDate, find_dates
+from .lexicon import Lexicon
+from .model import (Analysis, Claim, Evidence, Fact, Modality, Polarity, Proposition, Quantity,
+                    Statement)
+
+# Sentences that are courtesy or procedure, never claims about the world.
+COURTESY = re.compile(
+    r"^\s*(?:I\s+(?:thank|congratulate|welcome|am grateful|pay tribute|agree with the noble|"
+    r"refer the (?:hon|noble|right)|beg to move)|My (?:Lords|noble friend)\b[^.]*\?|"
+    r"(?:Thank you|I am sure the House)\b)", re.I)
+FRAMING_VERBS = {"reassure", "assure", "confirm", "say", "tell", "state", "believe", "note",
+                 "remind", "inform", "explain", "clarify", "stress", "emphasise", "understand"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "none", "nothing", "without"}
+NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+longer\b", re.I)
+CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "where", "once"}
+PLAN_WORDS = {"plan", "intention", "intend", "propose", "proposal", "expect", "aim"}
+DESIRE_WORDS = {"want", "wish", "hope", "like"}
+PRONOUNS_HOME = {"we", "us", "our", "i", "my", "department", "departmental", "government"}
+REFERENCE = re.compile(
+    r"\b(?:PQ|UIN|WQ|Written\s+(?:Parliamentary\s+)?Questions?|Parliamentary\s+Questions?|"
+    r"questions?)\s*(?:No\.?|number)?\s*:?\s*((?:HL\s?)?\d{3,7})\b"
+    r"|\b(H[CL]WS\s?\d{1,5})\b", re.I)
+NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+                "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def normalise_reference(text: str) -> tuple[str, ...]:
+    """Citations named in ``text``, normalised so "PQ 48635", "PQ48635" and "UIN 48635" agree."""
+    found = []
+    for match in REFERENCE.finditer(text or ""):
+        value = (match.group(1) or match.group(2)).upper().replace(" ", "")
+        found.append(value)
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence is read against: who is speaking, and what was asked."""
+
+    home: str | None = None                  # the speaker's own department, as a lexicon key
+    question_things: tuple[tuple[str, str], ...] = ()   # (thing key, text) named in the question
+    title_things: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Mention:
+    key: str
+    category: str
+    start: int      # token indices within the Doc
+    end: int
+    text: str
+
+
+class Extractor:
+    """Reads sentences with one spaCy pipeline and one lexicon, both made by the caller."""
+
+    def __init__(self, nlp, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._terms: dict[str, str] = {}       # lower-case term -> concept key, for fuzzy lookup
+        self._denials = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for concept in lexicon.concepts.values():
+            label = f"{concept.category}:{concept.key}"
+            terms = [t for t in concept.terms if t]
+            variants = {v for t in terms for v in _variants(t)}
+            self._lower.add(label, [nlp.make_doc(v) for v in sorted(variants)])
+            if concept.category == "actions":
+                # Lemma patterns need the lemmatiser: "passed on" must match "pass on".
+                self._lemma.add(label, list(nlp.pipe(sorted(set(terms)))))
+                if concept.denials:
+                    self._denials.add(label, [nlp.make_doc(d) for d in concept.denials])
+            for term in terms:
+                if concept.category != "actions" and len(term) > 4:
+                    self._terms.setdefault(term.lower(), label)
+        self._term_list = sorted(self._terms)
+
+    # ------------------------------------------------------------------ public API
+
+    def claims(self, statement: Statement) -> list[Claim]:
+        """The check-worthy claims of one statement."""
+        return next(self.claims_of([statement]))[1]
+
+    def claims_of(self, statements: Iterable[Statement], batch_size: int = 64,
+                  n_process: int = 1) -> Iterator[tuple[Statement, list[Claim]]]:
+        statements = list(statements)
+        contexts = self._statement_contexts(statements, batch_size)
+        docs = self.nlp.pipe(((s.text, i) for i, s in enumerate(statements)), as_tuples=True,
+                             batch_size=batch_size, n_process=n_process)
+        for doc, index in docs:
+            statement = statements[index]
+            analyses = self.analyse(doc, contexts[index])
+            claims = [Claim(f"{statement.id}#{n}", statement.id, a)
+                      for n, a in enumerate((a for a in analyses if _check_worthy(a)), start=1)]
+            yield statement, claims
+
+    def facts(self, evidence: Evidence) -> list[Fact]:
+        return next(self.facts_of([evidence]))[1]
+
+    def facts_of(self, items: Iterable[Evidence], batch_size: int = 64,
+                 n_process: int = 1) -> Iterator[tuple[Evidence, list[Fact]]]:
+        items = list(items)
+        titles = self.nlp.pipe((e.title for e in items), batch_size=batch_size)
+        contexts = [Context(title_things=self._things_in(doc)) for doc in titles]
+        docs = self.nlp.pipe(((e.text, i) for i, e in enumerate(items)), as_tuples=True,
+                             batch_size=batch_size, n_process=n_process)
+        for doc, index in docs:
+            evidence = items[index]
+            facts = []
+            if evidence.kind == "agreement":
+                facts.append(self._agreement_fact(evidence, doc))
+            for n, analysis in enumerate(self.analyse(doc, contexts[index], record=True), start=1):
+                if not analysis.propositions:
+                    continue
+                arose, source = _fact_time(analysis, evidence)
+                facts.append(Fact(f"{evidence.id}#{n}", evidence.id, analysis, arose, source,
+                                  evidence.effective_to))
+            yield evidence, facts
+
+    def _agreement_fact(self, evidence: Evidence, doc: Doc) -> Fact:
+        """An agreement's own existence is a fact: "an agreement is in place" from its start."""
+        title = self.nlp(evidence.title)
+        mentions = self._mentions(title) + self._mentions(doc)
+        entities = frozenset(m.key for m in mentions if m.category == "entities")
+        things = frozenset({"agreement"} | {m.key for m in mentions if m.category == "things"})
+        prop = Proposition(action="in_force", action_text="in force", polarity=Polarity.AFFIRMED,
+                           modality=Modality.FACT, entities=entities, things=things,
+                           arguments=(("object", evidence.title),))
+        analysis = Analysis(text=evidence.title, start=0, end=0, propositions=(prop,),
+                            keywords=tuple(_keywords(title[:])))
+        arose = evidence.effective_from or evidence.date
+        source = "effective_from" if evidence.effective_from else "date"
+        return Fact(f"{evidence.id}#0", evidence.id, analysis, arose, source,
+                    evidence.effective_to, implicit=True)
+
+    def analyse(self, doc: Doc, context: Context = Context(), record: bool = False) -> list[Analysis]:
+        """One ``Analysis`` per sentence of ``doc``.
+
+        With ``record`` (evidence) a relative clause states a fact too: "the items that the
+        Department shares with the Home Office" records that it shares them. In a statement it
+        only describes ("parents who choose not to provide"), so it is not a claim.
+        """
+        mentions = self._mentions(doc)
+        denials = self._denial_spans(doc)
+        analyses = []
+        earlier_things: list[tuple[str, str]] = list(context.title_things)
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            analysis = self._analyse_sentence(doc, sent, in_sent, denials, context, earlier_things,
+                                              record)
+            analyses.append(analysis)
+            earlier_things.extend((m.key, m.text) for m in in_sent
+                                  if m.category == "things" and not self.lexicon.is_generic(m.key))
+        return analyses
+
+    # ------------------------------------------------------------------ sentences
+
+    def _analyse_sentence(self, doc: Doc, sent: Span, mentions: list[_Mention],
+                          denials: list[tuple[int, int, str]], context: Context,
+                          earlier_things: list[tuple[str, str]], record: bool) -> Analysis:
+        by_token = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                by_token[i] = m
+        resolved: list[tuple[str, str]] = []
+        propositions: list[Proposition] = []
+        seen: set[tuple[str, Polarity]] = set()
+        for trigger, key, denied_by_phrase in self._triggers(sent, mentions, denials, record):
+            polarity = _polarity(trigger, self.lexicon)
+            if denied_by_phrase:
+                polarity = Polarity.DENIED
+            elif not record and _refused(trigger, self.lexicon):
+                # "The Department declined to give the numbers" reports a refusal to answer: an
+                # act, not an assertion that the thing is never given to anyone.
+                continue
+            modality = _modality(trigger)
+            if modality is None:
+                continue
+            if _person_object(trigger):
+                # "remove them" said of families is removal from the country, not deletion.
+                concept = self.lexicon.concepts.get(key)
+                if concept is not None and concept.person_object:
+                    key = concept.person_object
+            clause = _clause_tokens(trigger)
+            if record and _in_relative_clause(trigger):
+                # The relative clause's object is its antecedent, named elsewhere in the sentence.
+                clause = list(sent)
+            agents, recipients, things, entities, arguments = self._roles(
+                trigger, clause, by_token, context)
+            if record and not any(not self.lexicon.is_generic(t) for t in things):
+                # A record's sentence is about one matter; a misparse must not lose its object.
+                things |= {m.key for m in mentions if m.category == "things"}
+            things, how = self._resolve(things, clause, by_token, context, earlier_things)
+            things = self._most_specific(things)
+            resolved.extend(how)
+            if (key, polarity) in seen:
+                propositions = [_merge(p, agents, things, recipients, entities)
+                                if (p.action, p.polarity) == (key, polarity) else p
+                                for p in propositions]
+                continue
+            seen.add((key, polarity))
+            propositions.append(Proposition(
+                action=key, action_text=trigger.text, polarity=polarity, modality=modality,
+                agents=frozenset(agents), things=frozenset(things),
+                recipients=frozenset(recipients), entities=frozenset(entities),
+                arguments=tuple(arguments)))
+        return Analysis(
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            propositions=tuple(propositions),
+            quantities=tuple(_quantities(sent)),
+            dates=tuple(d for _, _, d in find_dates(sent.text)),
+            resolved=tuple(dict.fromkeys(resolved)),
+            keywords=tuple(_keywords(sent)),
+            references=normalise_reference(sent.text),
+            event_date=_event_date(sent, [p for p in propositions]),
+        )
+
+    def _triggers(self, sent: Span, mentions: list[_Mention], denials: list[tuple[int, int, str]],
+                  record: bool = False) -> Iterator[tuple[Token, str, bool]]:
+        """Tokens that carry a predication: lexicon actions first, then the main verb."""
+        found = False
+        for start, end, key in denials:
+            if sent.start <= start < sent.end:
+                found = True
+                yield sent.doc[start:end].root, key, True
+        taken: set[int] = set()
+        for m in mentions:
+            if m.category != "actions":
+                continue
+            span = sent.doc[m.start:m.end]
+            root = span.root
+            if root.i in taken or any(s <= root.i < e for s, e, _ in denials):
+                continue
+            # "officials told us that no agreement is in place": the telling frames the claim.
+            if root.lemma_.lower() in FRAMING_VERBS and _frames_clause(root):
+                continue
+            # "information collected on country of birth": a participle describes, not asserts.
+            if root.dep_ == "acl" and root.tag_ in ("VBN", "VBG"):
+                continue
+            if root.pos_ in ("NOUN", "PROPN") and not _predicated_noun(root, self.lexicon):
+                continue
+            if _is_conditional(root) or (not record and _in_relative_clause(root)):
+                continue
+            taken.add(root.i)
+            found = True
+            yield root, m.key, False
+        if not found:
+            root = sent.root
+            if _is_purpose_copula(root):
+                return
+            if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in FRAMING_VERBS:
+                yield root, root.lemma_.lower(), False
+            elif root.lemma_.lower() in FRAMING_VERBS:
+                # The reported clause: a complement, or a clause opened by "that".
+                for child in root.subtree:
+                    if child.pos_ in ("VERB", "AUX") and child != root and (
+                            child.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that"
+                                                         for c in child.children)):
+                        yield child, child.lemma_.lower(), False
+                        break
+
+    def _roles(self, trigger: Token, clause: list[Token], by_token: dict[int, _Mention],
+               context: Context):
+        agents: set[str] = set()
+        recipients: set[str] = set()
+        things: set[str] = set()
+        entities: set[str] = set()
+        arguments: list[tuple[str, str]] = []
+        subject = _subject(trigger)
+        subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
+        for token in clause:
+            mention = by_token.get(token.i)
+            role = _role(token, trigger, subject_ids)
+            if mention is None:
+                key = self._home_or_fuzzy(token, context)
+                if key is None:
+                    continue
+                category, key = key
+            else:
+                category, key = mention.category, mention.key
+            if category == "entities":
+                entities.add(key)
+                if role == "agent":
+                    agents.add(key)
+                elif role == "recipient":
+                    recipients.add(key)
+            elif category == "things":
+                things.add(key)
+        if subject is not None:
+            arguments.append(("subject", _phrase(subject)))
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+                arguments.append(("object", _phrase(child)))
+            elif child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "into"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        arguments.append(("recipient", _phrase(pobj)))
+        return agents, recipients, things, entities, arguments
+
+    def _home_or_fuzzy(self, token: Token, context: Context) -> tuple[str, str] | None:
+        lower = token.lower_
+        if context.home and (lower in PRONOUNS_HOME and token.pos_ in ("PRON", "PROPN", "NOUN", "ADJ")
+                             and (token.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "agent")
+                                  or lower in ("department", "departmental"))):
+            return "entities", context.home
+        if token.pos_ in ("NOUN", "PROPN") and len(lower) > 5 and token.dep_ != "compound":
+            hit = _fuzzy_term(lower, tuple(self._term_list))
+            if hit is not None:
+                category, key = self._terms[hit].split(":", 1)
+                return category, key
+        return None
+
+    def _resolve(self, things: set[str], clause: list[Token], by_token: dict[int, _Mention],
+                 context: Context, earlier: list[tuple[str, str]]):
+        """Replace a generic "the data" with what the question or earlier text says it is."""
+        specific = {t for t in things if not self.lexicon.is_generic(t)}
+        if specific or not things:
+            return things, []
+        generic_text = next((by_token[t.i].text for t in clause
+                             if t.i in by_token and by_token[t.i].category == "things"), "the data")
+        # The question first: in "country of birth data in the school census", "the data" is the
+        # most specific kind of data it names. Then the nearest earlier mention in the text.
+        candidates = [(k, text) for k, text in context.question_things if self._is_data(k)]
+        if candidates:
+            key, text = max(candidates, key=lambda c: len(self.lexicon.broader(c[0])))
+            return things | {key}, [(generic_text, text)]
+        for key, text in reversed(earlier):
+            if self._is_data(key):
+                return things | {key}, [(generic_text, text)]
+        return things, []
+
+    def _most_specific(self, things: set[str]) -> set[str]:
+        """Drop a thing when a kind of it is named too: "country-of-birth data collected in the
+        school census" is about country-of-birth data, not the census in general."""
+        broader_of_others = {b for t in things for b in self.lexicon.broader(t) if b != t}
+        return {t for t in things if t not in broader_of_others}
+
+    def _is_data(self, key: str) -> bool:
+        return not self.lexicon.is_generic(key) and "data" in self.lexicon.broader(key)
+
+    # ------------------------------------------------------------------ mentions
+
+    def _mentions(self, doc: Doc) -> list[_Mention]:
+        spans = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in self._lower(doc)]
+        spans += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in self._lemma(doc)]
+        # Longest first, then leftmost: "Border Force Removals Casework Team" beats "Border Force".
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: set[int] = set()
+        mentions = []
+        for start, end, label in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            category, key = label.split(":", 1)
+            if category == "actions" and not _can_be_action(doc[start:end]):
+                continue
+            taken.update(range(start, end))
+            mentions.append(_Mention(key, category, start, end, doc[start:end].text))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _denial_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        return [(s, e, self.nlp.vocab.strings[m].split(":", 1)[1]) for m, s, e in self._denials(doc)]
+
+    def _things_in(self, doc: Doc) -> tuple[tuple[str, str], ...]:
+        return tuple((m.key, m.text) for m in self._mentions(doc)
+                     if m.category == "things" and not self.lexicon.is_generic(m.key))
+
+    def _statement_contexts(self, statements: list[Statement], batch_size: int) -> list[Context]:
+        questions = self.nlp.pipe((s.question or "" for s in statements), batch_size=batch_size)
+        contexts = []
+        for statement, qdoc in zip(statements, questions):
+            contexts.append(Context(home=self.home_of(statement),
+                                    question_things=self._things_in(qdoc)))
+        return contexts
+
+    def home_of(self, statement: Statement) -> str | None:
+        """The speaker's own department as a lexicon key, if the lexicon knows it."""
+        if statement.department:
+            key = self._entity_key(statement.department)
+            if key:
+                return key
+        return self._entity_key(statement.speaker)
+
+    @lru_cache(maxsize=1024)
+    def _entity_key(self, name: str) -> str | None:
+        for m in self._mentions(self.nlp.make_doc(name)):
+            if m.category == "entities":
+                return m.key
+        return None
+
+
+# ---------------------------------------------------------------------- pure helpers
+
+def _variants(term: str) -> set[str]:
+    """Spellings of one lexicon term that should match it: plurals, hyphens, ampersands."""
+    base = {term, term.replace("-", " "), term.replace(" ", "-"), term.replace("&", "and"),
+            term.replace(" and ", " & ")}
+    out = set()
+    for t in base:
+        out.add(t)
+        if t and t[-1].isalpha() and not t.endswith("s"):
+            out.add(t + "s")
+    return {v for v in out if v.strip()}
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_term(word: str, terms: tuple[str, ...]) -> str | None:
+    """A lexicon term spelt slightly differently ("Home Ofice"), by rapidfuzz similarity."""
+    hit = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=92)
+    return hit[0] if hit else None
+
+
+def _can_be_action(span: Span) -> bool:
+    root = span.root
+    if len(span) > 1:
+        return True
+    return root.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and not (root.pos_ == "NOUN"
+                                                                 and root.dep_ == "compound")
+
+
+def _frames_clause(verb: Token) -> bool:
+    """Does ``verb`` report a that-clause ("told us that ...", "I reassure the House that ...")?
+
+    The parser sometimes hangs the clause on the object, so look through the whole subtree.
+    """
+    return any(t.dep_ == "mark" and t.lower_ == "that" and t.head != verb
+               for t in verb.subtree) or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+NOUN_PREDICATING_VERBS = {"be", "have", "include", "continue", "begin", "start", "take", "make",
+                          "carry", "undertake", "occur", "happen", "exist", "remain", "facilitate",
+                          "arrange", "conduct", "process", "receive", "complete", "resume"}
+
+
+def _predicated_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """Is a noun that names an action ("sanction", "access", "requests") asserted to happen?
+
+    "There is no sanction", "Home Office access ... includes names", "requests have been made" and
+    "the Department ended the collection" assert it; "approved the collection", "was not told about
+    the Home Office's use" and "a Freedom of Information request" only mention it.
+    """
+    if noun.dep_ in ("ccomp", "relcl", "advcl", "xcomp") or any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux", "neg") for c in noun.children):
+        return True  # tagged a noun, parsed as a verb: "the items that the Department shares"
+    if noun.dep_ in ("compound", "amod", "poss", "pobj", "appos", "npadvmod"):
+        return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "attr", "ROOT"):
+        return not _is_purpose_copula(head)
+    if noun.dep_ == "dobj":
+        lemma = head.lemma_.lower()
+        return lemma in lexicon.ending_verbs or lemma in NOUN_PREDICATING_VERBS
+    if noun.dep_ == "conj":
+        return _predicated_noun(head, lexicon) if head.pos_ in ("NOUN", "PROPN") else False
+    return False
+
+
+def _is_purpose_copula(verb: Token) -> bool:
+    """ "The collection is about making sure ...", "is for research": a purpose, not an event."""
+    return verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in ("about", "for")
+                                       for c in verb.children)
+
+
+def _in_relative_clause(token: Token) -> bool:
+    # A "relative clause" introduced by the conjunction "that" (dep mark) is a complement clause
+    # the parser hung on the wrong word: "assured leaders that data will not be passed".
+    return any(node.dep_ == "relcl" and not any(c.dep_ == "mark" for c in node.children)
+               for node in [token, *token.ancestors])
+
+
+def _is_conditional(token: Token) -> bool:
+    """Inside "if ...", "unless ...": supposed, not asserted."""
+    return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                            for c in node.children)
+               for node in [token, *token.ancestors])
+
+
+def _verbal_chain(token: Token) -> list[Token]:
+    """The trigger and the heads it depends on for tense, negation and modality."""
+    chain = [token]
+    node = token
+    # A prepositional object does not take its governor's negation: "was not told about the Home
+    # Office's use" does not deny the use. A multiword trigger rooted on the preposition itself
+    # ("in place") does.
+    while node.dep_ in ("xcomp", "acl", "relcl", "acomp", "attr", "dobj", "nsubj", "nsubjpass",
+                        "compound", "conj", "advcl", "oprd", "pcomp") or (
+            node.dep_ == "prep" and node is token):
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+            # A coordinated verb keeps its own negation ("kept within ... and is not passed on"),
+            # so stop unless it has no auxiliaries of its own.
+            if any(c.dep_ in ("aux", "auxpass", "neg") for c in node.children):
+                break
+        node = node.head
+        chain.append(node)
+        if node.dep_ == "ROOT" or node.pos_ in ("VERB", "AUX") and node.dep_ == "ccomp":
+            break
+    return chain
+
+
+def _polarity(trigger: Token, lexicon: Lexicon) -> Polarity:
+    negations = 0
+    for node in _verbal_chain(trigger):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                negations += 1
+            elif child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ in ("nothing", "none",
+                                                                                   "nobody"):
+                negations += 1
+            elif child.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children):
+                negations += 1
+        if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
+                                    or node.lemma_.lower() in lexicon.ending_verbs):
+            negations += 1
+    sentence = trigger.sent.text
+    if NO_LONGER.search(sentence) and negations == 0:
+        negations = 1
+    return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
+
+
+PERSONAL_PRONOUNS = {"them", "him", "her", "me", "us", "you", "themselves"}
+
+
+def _person_object(trigger: Token) -> bool:
+    return any(c.dep_ == "dobj" and (c.lower_ in PERSONAL_PRONOUNS or c.ent_type_ in ("PERSON", "NORP"))
+               for c in trigger.children)
+
+
+def _refused(trigger: Token, lexicon: Lexicon) -> bool:
+    return any(node != trigger and node.lemma_.lower() in lexicon.negating_verbs
+               for node in _verbal_chain(trigger))
+
+
+def _modality(trigger: Token) -> Modality | None:
+    """How the clause commits to the action; None for wishes and questions, which assert nothing."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return None
+    chain = _verbal_chain(trigger)
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if lemma in DESIRE_WORDS and node != trigger:
+            return None
+        if lemma in PLAN_WORDS and node != trigger:
+            return Modality.PLAN
+    for node in chain:
+        for child in node.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            word = child.lower_
+            if word in ("will", "shall", "'ll", "wo", "going"):
+                return Modality.FUTURE
+            if word in ("would",):
+                return Modality.CONDITIONAL
+            if word in ("can", "could", "ca"):
+                return Modality.ABILITY
+            if word in ("may", "might"):
+                return Modality.POSSIBILITY
+            if word in ("should", "must"):
+                return Modality.FUTURE
+    return Modality.FACT
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger's own subtree, its subject, and for nouns the verb phrase around them."""
+    tokens = {t.i: t for t in trigger.subtree if not _in_relcl_below(t, trigger)}
+    head = trigger
+    # "no plans to share the data": share is inside "plans"; the subject lives above.
+    for node in _verbal_chain(trigger)[1:]:
+        head = node
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "dative") or (
+                    child.dep_ == "prep" and child.lower_ in ("to", "with", "from", "by")):
+                for t in child.subtree:
+                    tokens.setdefault(t.i, t)
+    subject = _subject(trigger)
+    if subject is not None:
+        for t in subject.subtree:
+            tokens.setdefault(t.i, t)
+    del head
+    return [tokens[i] for i in sorted(tokens)]
+
+
+def _in_relcl_below(token: Token, top: Token) -> bool:
+    node = token
+    while node != top and node.dep_ != "ROOT":
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
+def _subject(trigger: Token) -> Token | None:
+    for node in _verbal_chain(trigger):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if node.dep_ == "conj":
+            # Coordinated verbs share the first conjunct's subject.
+            for child in node.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+    return None
+
+
+def _role(token: Token, trigger: Token, subject_ids: set[int]) -> str:
+    passive = any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN"
+    node = token
+    while node != trigger and node.dep_ != "ROOT":
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "with", "into"):
+            return "recipient"
+        if node.dep_ == "pobj" and node.head.lower_ == "by" and passive:
+            return "agent"
+        if node.dep_ in ("poss", "compound") and node.head == trigger and trigger.pos_ == "NOUN":
+            return "agent"
+        node = node.head
+    if token.i in subject_ids:
+        return "theme" if passive else "agent"
+    return "other"
+
+
+def _merge(p: Proposition, agents, things, recipients, entities) -> Proposition:
+    return Proposition(p.action, p.action_text, p.polarity, p.modality,
+                       p.agents | frozenset(agents), p.things | frozenset(things),
+                       p.recipients | frozenset(recipients), p.entities | frozenset(entities),
+                       p.arguments)
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree if t.dep_ != "relcl")[:160]
+
+
+def _quantities(sent: Span) -> Iterator[Quantity]:
+    for token in sent:
+        text = token.text
+        value: float | None = None
+        if NUMBER.match(text):
+            value = float(text.replace(",", ""))
+        elif token.lower_ in WORD_NUMBERS and token.pos_ == "NUM":
+            value = float(WORD_NUMBERS[token.lower_])
+        if value is None or token.ent_type_ == "DATE" or token.dep_ in ("npadvmod",):
+            continue
+        if 1900 <= value <= 2100 and "," not in text and token.ent_type_ in ("DATE", ""):
+            continue  # a year, not a count
+        unit = token.head.lemma_.lower() if token.head != token and token.head.pos_ == "NOUN" else None
+        yield Quantity(value, text, unit)
+
+
+def _keywords(sent: Span) -> list[str]:
+    return [t.lemma_.lower() for t in sent
+            if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+
+
+def _check_worthy(analysis: Analysis) -> bool:
+    """A claim must assert something checkable: not a courtesy, a question or a bare preface."""
+    if COURTESY.match(analysis.text) or analysis.text.rstrip().endswith("?"):
+        return False
+    if not analysis.propositions:
+        return bool(analysis.quantities)
+    return len(analysis.keywords) >= 2
+
+
+def _event_date(sent: Span, propositions: list[Proposition]) -> PartialDate | None:
+    """The date the sentence gives for its own event, read from the parse.
+
+    A date counts when it hangs on the main verb ("On 19 June 2020 you participated", "was
+    updated on 27 November 2015", "Between July 2015 and September 2016 ... requests were made"),
+    not when it modifies a noun ("data collected between 2016 and 2018 were destroyed in 2020"
+    happened in 2020). The earliest such date is taken: a period's start.
+    """
+    verbs = {t.i for t in sent if t.dep_ == "ROOT"}
+    verbs |= {t.i for t in sent if t.dep_ == "conj" and t.head.dep_ == "ROOT"
+              and t.pos_ in ("VERB", "AUX")}
+    found = []
+    for start, _end, date in find_dates(sent.text):
+        token = sent.doc.char_span(sent.start_char + start, sent.start_char + start + 1,
+                                   alignment_mode="expand")
+        if token is None:
+            continue
+        node = token.root
+        while node.pos_ not in ("VERB", "AUX") and node.dep_ != "ROOT" and node.head != node:
+            if node.dep_ in ("acl", "relcl", "compound", "amod") and node.pos_ != "NUM":
+                break
+            node = node.head
+        if node.i in verbs or (node.dep_ == "ROOT"):
+            found.append(date)
+    return min(found, key=lambda d: d.start) if found else None
+
+
+def _fact_time(analysis: Analysis, evidence: Evidence) -> tuple[PartialDate, str]:
+    """When a fact arose: the date the sentence gives its event, else the document's dates."""
+    if analysis.event_date is not None:
+        return analysis.event_date, "text"
+    if evidence.effective_from is not None:
+        return evidence.effective_from, "effective_from"
+    return evidence.date, "date"

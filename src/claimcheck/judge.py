@@ -1,0 +1,430 @@
+"""Judge each claim against the facts matched to it.
+
+The rules, in the order they decide:
+
+1. A later correction on the record naming the statement's reference makes the matching claims
+   ``corrected``.
+2. A conflicting fact that held on or before the statement date makes the claim ``contradicted``.
+   A document that creates the fact by being signed (an agreement, guidance) counts only once it
+   was signed: a version signed after the statement but backdated over it is reported, not used.
+3. A conflict whose timing the dates cannot settle ("2016" against 25 July 2016) leaves the claim
+   ``unverified``, and the finding says so.
+4. A conflict that only arises from later facts makes the claim ``overtaken``, never contradicted.
+5. An agreeing fact that held at the time (or, for a promise, that came later) makes it
+   ``supported``; otherwise it is ``unverified``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .dates import PartialDate
+from .extract import normalise_reference
+from .lexicon import Lexicon
+from .match import Match
+from .model import (Citation, Claim, Evidence, Fact, Finding, Modality, Polarity, Proposition,
+                    Statement, Verdict)
+
+# Documents whose facts come into being when they are signed, whatever date they take effect.
+PERFORMATIVE_KINDS = ("agreement", "guidance")
+CORRECTING = re.compile(r"\b(?:correct(?:ion|ed|s|ing)?|incorrect|erratum|inaccura\w*)\b", re.I)
+FIGURES = re.compile(r"\b(?:figures?|numbers?|volume|totals?|statistics|counts?)\b", re.I)
+VERSION = re.compile(r"\b(?:v(?:ersion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where a fact stands against a statement date."""
+
+    status: str           # "before", "after", "undecided" or "ended"
+    note: str | None = None
+
+
+class Judge:
+    """Holds what judging needs about the whole evidence set: corrections and version chains."""
+
+    def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon) -> None:
+        self.evidence = {e.id: e for e in evidence}
+        self.lexicon = lexicon
+        self.successors = supersession(evidence)
+        self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
+        for item in evidence:
+            refs = normalise_reference(" ".join((item.title, item.text, *item.corrects)))
+            refs += tuple(r.upper().replace(" ", "") for r in item.corrects)
+            for ref in set(refs):
+                self._by_reference[ref].append(item)
+
+    def judge(self, statement: Statement, claims: Sequence[Claim],
+              matches: dict[str, list[Match]]) -> list[Finding]:
+        corrections = self.corrections_for(statement)
+        corrected_claims = _claims_addressed(claims, corrections)
+        findings = []
+        for claim in claims:
+            usable = [m for m in matches.get(claim.id, []) if not self._same_document(statement, m)]
+            findings.append(self._judge_claim(statement, claim, usable,
+                                              corrections if claim.id in corrected_claims else []))
+        return findings
+
+    # ------------------------------------------------------------------ corrections
+
+    def corrections_for(self, statement: Statement) -> list[Evidence]:
+        """Later documents that correct this statement, found through its reference."""
+        refs = normalise_reference(statement.reference or "")
+        if not refs and statement.reference:
+            refs = (statement.reference.upper().replace(" ", ""),)
+        found = []
+        for ref in refs:
+            for item in self._by_reference.get(ref, ()):
+                if item in found:
+                    continue
+                names_it = ref in {r.upper().replace(" ", "") for r in item.corrects}
+                if not (item.kind == "correction" or names_it or CORRECTING.search(item.text)):
+                    continue
+                if item.date.compare(statement.date).value in ("after", "same") or (
+                        item.date.on_or_before(statement.date) is None):
+                    if item.date.compare(statement.date).value == "same" and not names_it \
+                            and item.kind != "correction":
+                        continue
+                    found.append(item)
+        return sorted(found, key=lambda e: e.date.start)
+
+    def _same_document(self, statement: Statement, match: Match) -> bool:
+        """A document cannot corroborate itself: the answer recorded as evidence too."""
+        item = self.evidence[match.fact.evidence_id]
+        if item.kind == "correction" or not statement.reference or not item.reference:
+            return False
+        return (set(normalise_reference(statement.reference))
+                & set(normalise_reference(item.reference))) != set() and \
+            item.date.compare(statement.date).value in ("same", "undecided")
+
+    # ------------------------------------------------------------------ timing
+
+    def timing(self, fact: Fact, statement_date: PartialDate) -> Timing:
+        item = self.evidence[fact.evidence_id]
+        notes = []
+        if item.kind in PERFORMATIVE_KINDS and fact.arose_from != "text":
+            signed = item.date.on_or_before(statement_date)
+            if signed is False:
+                note = f"signed on {item.date.human()}, after the statement"
+                if item.effective_from and item.effective_from.on_or_before(statement_date):
+                    note += f", but backdated to take effect from {item.effective_from.human()}"
+                return Timing("after", note)
+            if signed is None:
+                return Timing("undecided", f"signed in {item.date.human()}: the date cannot "
+                                           f"tell whether before or after {statement_date.human()}")
+        arose = fact.arose.on_or_before(statement_date)
+        if arose is False:
+            return Timing("after")
+        if arose is None:
+            return Timing("undecided", f"dated {fact.arose.human()}: the date cannot tell whether "
+                                       f"this was before or after {statement_date.human()}")
+        if fact.holds_until is not None and fact.holds_until.end < statement_date.start:
+            return Timing("ended", f"no longer held after {fact.holds_until.human()}")
+        for successor in self.successors.get(item.id, ()):
+            signed = successor.date.on_or_before(statement_date)
+            start = successor.effective_from or successor.date
+            if signed and start.on_or_before(statement_date):
+                return Timing("ended", f"replaced by {successor.title} from {start.human()}")
+            if signed is False and start.on_or_before(statement_date):
+                notes.append(f"{successor.title} was signed on {successor.date.human()}, after the "
+                             f"statement, and backdated to take effect from {start.human()}")
+        return Timing("before", "; ".join(notes) or None)
+
+    # ------------------------------------------------------------------ verdicts
+
+    def _judge_claim(self, statement: Statement, claim: Claim, matches: list[Match],
+                     corrections: list[Evidence]) -> Finding:
+        date = statement.date
+        timed = [(m, self.timing(m.fact, date)) for m in matches]
+        conflicts = {status: [(m, t) for m, t in timed if m.conflicts and t.status == status]
+                     for status in ("before", "undecided", "after")}
+        agreements = [(m, t) for m, t in timed if not m.conflicts
+                      and (t.status == "before" or (t.status == "after" and _is_promise(m)))]
+        notes: list[str] = []
+        citations: list[Citation] = []
+
+        if corrections:
+            verdict = Verdict.CORRECTED
+            citations += [self._correction_citation(statement, c) for c in corrections]
+            citations += [self._citation(statement, m, t, "contradicts")
+                          for m, t in _best(conflicts["before"])]
+            confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
+            rationale = self._corrected_rationale(statement, claim, corrections)
+        elif conflicts["before"]:
+            verdict = Verdict.CONTRADICTED
+            best = _best(conflicts["before"])
+            citations += [self._citation(statement, m, t, "contradicts") for m, t in best]
+            confidence = _confidence(best[0][0], claim)
+            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "contradicted")
+            notes += [t.note for _, t in best if t.note]
+        elif conflicts["undecided"]:
+            verdict = Verdict.UNVERIFIED
+            best = _best(conflicts["undecided"])
+            citations += [self._citation(statement, m, t, "undecided") for m, t in best]
+            confidence = 0.5
+            m, t = best[0]
+            rationale = (f"{self._describe(m)}; but {self._title(m)} is {t.note}, so the dates "
+                         "cannot show that it was contradicted when it was said.")
+            notes += [t.note for _, t in best if t.note]
+        elif conflicts["after"]:
+            verdict = Verdict.OVERTAKEN
+            best = _best(conflicts["after"])
+            citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
+            confidence = round(0.85 * best[0][0].score, 2)
+            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
+            notes += [t.note for _, t in best if t.note]
+        elif agreements:
+            verdict = Verdict.SUPPORTED
+            best = _best(agreements)
+            citations += [self._citation(statement, m, t, "supports") for m, t in best]
+            confidence = round(0.9 * best[0][0].score, 2)
+            m, t = best[0]
+            rationale = (f"{self._describe(m)}; {self._title(m)} ({self._dates(m)}) agrees: "
+                         f"\u201c{_clip(m.fact.analysis.text)}\u201d")
+        else:
+            verdict = Verdict.UNVERIFIED
+            confidence = 0.5
+            rationale = ("No evidence in the corpus speaks to this claim."
+                         if not matches else
+                         "The evidence that mentions the same subject neither confirms nor "
+                         "contradicts this claim at the time it was made.")
+        for _, t in timed:
+            if t.note and "backdated" in t.note and t.note not in notes:
+                notes.append(t.note)
+        public = _publicly_known(citations, date) if verdict in (
+            Verdict.CONTRADICTED, Verdict.CORRECTED) else None
+        return Finding(
+            id=finding_id(statement, claim),
+            statement=statement,
+            claim=claim,
+            verdict=verdict,
+            confidence=round(float(confidence), 2),
+            rationale=rationale,
+            evidence=tuple(citations),
+            publicly_known=public,
+            notes=tuple(dict.fromkeys(notes)),
+        )
+
+    # ------------------------------------------------------------------ wording
+
+    def _title(self, match: Match) -> str:
+        return self.evidence[match.fact.evidence_id].title
+
+    def _dates(self, match: Match) -> str:
+        item = self.evidence[match.fact.evidence_id]
+        parts = []
+        if match.fact.arose_from == "text":
+            parts.append(f"describing events of {match.fact.arose.human()}")
+        elif item.effective_from is not None:
+            parts.append(f"in force from {item.effective_from.human()}")
+        verb = "signed" if item.kind in PERFORMATIVE_KINDS else "dated"
+        parts.append(f"{verb} {item.date.human()}")
+        if item.disclosed_on != item.date:
+            parts.append(f"made public {item.disclosed_on.human()}")
+        return ", ".join(parts)
+
+    def _describe(self, match: Match) -> str:
+        """What the claim asserts, in plain words: "The statement denies any plan for ..."."""
+        return "The statement " + describe(match.claim_proposition, self.lexicon)
+
+    def _conflict_rationale(self, statement: Statement, match: Match, timing: Timing,
+                            outcome: str) -> str:
+        fact_polarity = "records the opposite" if match.fact_proposition.polarity is Polarity.AFFIRMED \
+            else "records that it did not happen"
+        text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
+                f"{fact_polarity}: \u201c{_clip(match.fact.analysis.text)}\u201d")
+        if outcome == "contradicted":
+            days = match.fact.arose.days_until(statement.date)
+            text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "
+                     f"statement of {statement.date.human()}.")
+        else:
+            text += (f" It arose on {match.fact.arose.human()}, after the statement of "
+                     f"{statement.date.human()}: the claim was overtaken by later events, "
+                     "not contradicted when made.")
+        if timing.note:
+            text += f" Note: {timing.note}."
+        return text
+
+    def _corrected_rationale(self, statement: Statement, claim: Claim,
+                             corrections: list[Evidence]) -> str:
+        first = corrections[0]
+        ref = statement.reference or statement.id
+        return (f"{first.title} ({first.date.human()}) corrects the record of {ref} of "
+                f"{statement.date.human()}: \u201c{_clip(_sentence_naming(first, ref))}\u201d")
+
+    def _citation(self, statement: Statement, match: Match, timing: Timing,
+                  relation: str) -> Citation:
+        item = self.evidence[match.fact.evidence_id]
+        return Citation(
+            evidence_id=item.id,
+            title=item.title,
+            kind=item.kind,
+            relation=relation,
+            quote=match.fact.analysis.text,
+            fact_date=match.fact.arose,
+            document_date=item.date,
+            disclosed=item.disclosed_on,
+            reference=item.reference,
+            url=item.url,
+            public_at_statement=item.disclosed_on.on_or_before(statement.date),
+            days_fact_before_statement=match.fact.arose.days_until(statement.date),
+            days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
+            note=timing.note,
+        )
+
+    def _correction_citation(self, statement: Statement, item: Evidence) -> Citation:
+        return Citation(
+            evidence_id=item.id,
+            title=item.title,
+            kind=item.kind,
+            relation="corrects",
+            quote=_sentence_naming(item, statement.reference or ""),
+            fact_date=item.date,
+            document_date=item.date,
+            disclosed=item.disclosed_on,
+            reference=item.reference,
+            url=item.url,
+            public_at_statement=False,
+            days_fact_before_statement=item.date.days_until(statement.date),
+            days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
+        )
+
+
+# ---------------------------------------------------------------------- pure helpers
+
+def finding_id(statement: Statement, claim: Claim) -> str:
+    """Stable across runs: the statement and the claim's words, not its position or the clock."""
+    words = " ".join(claim.text.lower().split())
+    digest = hashlib.sha1(f"{statement.id}\x00{words}".encode()).hexdigest()[:10]
+    return f"{statement.id}:{digest}"
+
+
+def supersession(evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
+    """For each document, the later versions that replace it.
+
+    Declared with ``supersedes``, or inferred: two agreements whose titles are the same once version
+    numbers and dates are removed are versions of one agreement, ordered by the date signed.
+    """
+    items = list(evidence)
+    by_id = {e.id: e for e in items}
+    successors: dict[str, list[Evidence]] = defaultdict(list)
+    for item in items:
+        for old in item.supersedes:
+            if old in by_id and item not in successors[old]:
+                successors[old].append(item)
+    agreements = [e for e in items if e.kind == "agreement"]
+    for a in agreements:
+        for b in agreements:
+            if a is b or not (a.version or VERSION.search(a.title)) or \
+                    not (b.version or VERSION.search(b.title)):
+                continue
+            if fuzz.token_sort_ratio(_unversioned(a.title), _unversioned(b.title)) < 85:
+                continue
+            if a.date.compare(b.date).value == "before" and b not in successors[a.id]:
+                successors[a.id].append(b)
+    return {k: sorted(v, key=lambda e: e.date.start) for k, v in successors.items()}
+
+
+def _unversioned(title: str) -> str:
+    title = VERSION.sub(" ", title)
+    title = re.sub(r"\b\d{1,2}\s+\w+\s+\d{4}\b|\b\d{4}\b|\(.*?\)", " ", title)
+    return " ".join(title.lower().split())
+
+
+def _claims_addressed(claims: Sequence[Claim], corrections: list[Evidence]) -> set[str]:
+    """Which of a statement's claims a correction is about.
+
+    A correction of "figures" or "numbers" addresses the claims that state quantities; otherwise
+    the claims whose words it shares; if it names none in particular, the whole statement.
+    """
+    if not corrections:
+        return set()
+    text = " ".join(c.text for c in corrections)
+    if FIGURES.search(text):
+        numeric = {c.id for c in claims if c.analysis.quantities}
+        if numeric:
+            return numeric
+    words = {w for c in corrections for w in c.text.lower().split()}
+    close = {c.id for c in claims
+             if fuzz.token_set_ratio(" ".join(c.analysis.keywords), " ".join(words)) >= 70}
+    return close or {c.id for c in claims}
+
+
+def _is_promise(match: Match) -> bool:
+    return match.claim_proposition.modality in (Modality.FUTURE, Modality.PLAN)
+
+
+def _best(pairs: list) -> list:
+    """The strongest few matches, one per evidence document."""
+    seen: set[str] = set()
+    out = []
+    for m, t in sorted(pairs, key=lambda p: (-p[0].score, p[0].fact.arose.start, p[0].fact.id)):
+        if m.fact.evidence_id in seen:
+            continue
+        seen.add(m.fact.evidence_id)
+        out.append((m, t))
+    return out[:3]
+
+
+def _confidence(match: Match, claim: Claim) -> float:
+    factor = 0.9 if match.claim_proposition.modality is Modality.PLAN else 1.0
+    if match.fact.implicit:
+        factor *= 0.9
+    return round(min(1.0, match.score * factor + 0.05), 2)
+
+
+def _publicly_known(citations: list[Citation], date: PartialDate) -> bool | None:
+    relevant = [c for c in citations if c.relation == "contradicts"]
+    if not relevant:
+        return None
+    answers = [c.disclosed.on_or_before(date) for c in relevant]
+    if any(a is True for a in answers):
+        return True
+    if all(a is False for a in answers):
+        return False
+    return None
+
+
+def _sentence_naming(item: Evidence, reference: str) -> str:
+    refs = set(normalise_reference(reference))
+    for sentence in re.split(r"(?<=[.!?])\s+", item.text):
+        if refs & set(normalise_reference(sentence)):
+            return sentence.strip()
+    return item.text.split("\n")[0].strip()
+
+
+def describe(prop: Proposition, lexicon: Lexicon) -> str:
+    """A proposition in plain words, for rationales: "says pupil data will not be shared with
+    the Home Office", "denies any plan for nationality data to be shared with other departments"."""
+    things = _join([lexicon.label(t) for t in sorted(prop.things) if not lexicon.is_generic(t)])
+    subject = things or "it"
+    done = lexicon.done(prop.action)
+    whom = _join([lexicon.label(r) for r in sorted(prop.recipients)])
+    tail = f" {'with' if prop.action == 'share' else 'to'} {whom}" if whom else ""
+    denied = prop.polarity is Polarity.DENIED
+    be = "are" if subject.endswith(("data", "records", "addresses", "parents", "schools")) else "is"
+    if prop.modality is Modality.PLAN:
+        return (f"{'denies any' if denied else 'states a'} plan for {subject} to be {done}{tail}")
+    if prop.modality is Modality.FUTURE:
+        return f"says {subject} will{' not' if denied else ''} be {done}{tail}"
+    if prop.modality is Modality.ABILITY:
+        return f"says {subject} can{'not' if denied else ''} be {done}{tail}"
+    return f"says {subject} {be}{' not' if denied else ''} {done}{tail}"
+
+
+def _join(words: list[str]) -> str:
+    words = list(dict.fromkeys(w for w in words if w))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _clip(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

@@ -1,0 +1,156 @@
+"""Match claims to the evidence facts that speak to the same thing.
+
+Facts are indexed by (action, thing) and (action, entity) so that each claim looks only at the
+facts that share its action and at least one of its arguments: the cost grows with the number of
+candidates, not with statements x evidence. Candidates are then scored with rapidfuzz over their
+normalised keywords and checked argument by argument by small pure functions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .lexicon import Lexicon
+from .model import Claim, Fact, Modality, Proposition
+
+# Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
+HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
+MIN_SCORE = 0.55
+
+
+@dataclass(frozen=True)
+class Match:
+    """A fact that speaks to a claim's proposition, and whether it agrees."""
+
+    claim: Claim
+    claim_proposition: Proposition
+    fact: Fact
+    fact_proposition: Proposition
+    conflicts: bool
+    score: float              # 0..1: how surely the two are about the same thing
+    shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
+
+
+class FactIndex:
+    """Facts blocked by action and argument, for fast candidate lookup."""
+
+    def __init__(self, facts: Iterable[Fact], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._by_thing: dict[tuple[str, str], list[tuple[Fact, Proposition]]] = defaultdict(list)
+        self._by_entity: dict[tuple[str, str], list[tuple[Fact, Proposition]]] = defaultdict(list)
+        for fact in facts:
+            for prop in fact.analysis.propositions:
+                if prop.modality in HEDGED:
+                    continue
+                keys = {b for t in prop.things for b in lexicon.broader(t)}
+                for key in keys:
+                    self._by_thing[(prop.action, key)].append((fact, prop))
+                for entity in prop.entities:
+                    self._by_entity[(prop.action, entity)].append((fact, prop))
+
+    def candidates(self, claim: Claim, home: str | None = None) -> list[Match]:
+        """Facts that speak to any proposition of ``claim``, best first."""
+        found: dict[tuple[str, str, str], Match] = {}
+        for prop in claim.analysis.propositions:
+            if prop.modality in HEDGED:
+                continue
+            for fact, fact_prop in self._lookup(prop):
+                match = score_match(claim, prop, fact, fact_prop, self.lexicon, home)
+                if match is None:
+                    continue
+                key = (fact.id, prop.action, fact_prop.action)
+                if key not in found or found[key].score < match.score:
+                    found[key] = match
+        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id))
+
+    def _lookup(self, prop: Proposition) -> list[tuple[Fact, Proposition]]:
+        specific = [t for t in prop.things if not self.lexicon.is_generic(t)]
+        pool: dict[tuple[str, int], tuple[Fact, Proposition]] = {}
+        for action in (prop.action, *self.lexicon.related(prop.action)):
+            if specific:
+                for thing in specific:
+                    for fact, fp in self._by_thing.get((action, thing), ()):
+                        pool[(fact.id, id(fp))] = (fact, fp)
+            else:
+                # No thing to block on ("there is no sanction for parents"): entities must do.
+                for entity in prop.recipients or prop.entities:
+                    for key in self._entity_keys(entity):
+                        for fact, fp in self._by_entity.get((action, key), ()):
+                            pool[(fact.id, id(fp))] = (fact, fp)
+        return list(pool.values())
+
+    def _entity_keys(self, entity: str) -> list[str]:
+        concept = self.lexicon.concepts.get(entity)
+        if concept is not None and concept.covers:
+            return [c.key for c in self.lexicon.of("entities") if c.kind == concept.covers]
+        return [entity]
+
+
+def things_compatible(claim_things: frozenset[str], fact_things: frozenset[str],
+                      lexicon: Lexicon) -> tuple[bool, tuple[str, ...]]:
+    """Is the fact about the claim's thing, or about a kind of it?
+
+    A fact about nationality data speaks to a claim about pupil data (nationality data is pupil
+    data); a fact about pupil data in general does not speak to a claim about nationality data.
+    """
+    specific = {t for t in claim_things if not lexicon.is_generic(t)}
+    if not specific:
+        return True, ()
+    shared = tuple(sorted(t for f in fact_things for t in lexicon.broader(f) if t in specific))
+    return bool(shared), tuple(dict.fromkeys(shared))
+
+
+def entities_compatible(claim_prop: Proposition, fact_prop: Proposition, lexicon: Lexicon,
+                        home: str | None) -> tuple[bool, tuple[str, ...]]:
+    """Does the fact involve whom the claim names as recipient, and not a different actor?"""
+    shared: list[str] = []
+    if claim_prop.recipients:
+        shared = [e for r in claim_prop.recipients for e in fact_prop.entities
+                  if lexicon.covers(r, e, home)]
+        if not shared:
+            return False, ()
+    if claim_prop.agents and fact_prop.agents:
+        same_actor = any(lexicon.covers(a, b, None) or lexicon.covers(b, a, None)
+                         for a in claim_prop.agents for b in fact_prop.agents)
+        if not same_actor:
+            return False, ()
+    return True, tuple(dict.fromkeys(shared))
+
+
+def keyword_similarity(claim: Claim, fact: Fact) -> float:
+    """0..1 similarity of the two sentences' content words, by rapidfuzz's token set ratio."""
+    a = " ".join(sorted(set(claim.analysis.keywords)))
+    b = " ".join(sorted(set(fact.analysis.keywords)))
+    if not a or not b:
+        return 0.0
+    return fuzz.token_set_ratio(a, b) / 100.0
+
+
+def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposition,
+                lexicon: Lexicon, home: str | None) -> Match | None:
+    related = fact_prop.action in lexicon.related(prop.action)
+    if prop.action != fact_prop.action and not related:
+        return None
+    if related and prop.polarity != fact_prop.polarity:
+        return None  # a related action bears a claim out; it is not the same act to contradict
+    things_ok, shared_things = things_compatible(prop.things, fact_prop.things, lexicon)
+    if not things_ok:
+        return None
+    entities_ok, shared_entities = entities_compatible(prop, fact_prop, lexicon, home)
+    if not entities_ok:
+        return None
+    if not shared_things and not shared_entities:
+        # Nothing but the action in common: "sanctions" in a job title is not a sanction.
+        return None
+    score = 0.40 if related else 0.45
+    score += 0.25 if shared_things else 0.0
+    score += 0.15 if shared_entities else 0.0
+    score += 0.15 * keyword_similarity(claim, fact)
+    if score < MIN_SCORE:
+        return None
+    return Match(claim, prop, fact, fact_prop, conflicts=prop.polarity != fact_prop.polarity,
+                 score=round(min(score, 1.0), 3), shared=shared_things + shared_entities)

@@ -1,0 +1,66 @@
+"""The whole check, stage by stage: load -> extract -> match -> judge.
+
+``check`` is what the command line runs and what library users call. The ``nlp`` pipeline is made
+by the caller (``claimcheck.nlp.load_pipeline``) and passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .corpus import load_corpus
+from .extract import Extractor
+from .judge import Judge
+from .lexicon import Lexicon, load_lexicon
+from .match import FactIndex
+from .model import CheckResult, Corpus, Finding, VERDICT_SEVERITY
+
+Progress = Callable[[str, int, int], None]
+
+
+def lexicon_for(claims_dir: Path, extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
+    """The default lexicon, then a ``lexicon.toml`` beside the corpus folders, then ``extra``."""
+    beside = claims_dir.resolve().parent / "lexicon.toml"
+    files = ([beside] if beside.is_file() else []) + list(extra)
+    return load_lexicon(files)
+
+
+def check(claims_dir: Path, evidence_dir: Path, nlp, lexicon: Lexicon | None = None,
+          strict: bool = False, progress: Progress | None = None) -> CheckResult:
+    corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
+    lexicon = lexicon or lexicon_for(claims_dir)
+    return check_corpus(corpus, nlp, lexicon, progress)
+
+
+def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon,
+                 progress: Progress | None = None) -> CheckResult:
+    extractor = Extractor(nlp, lexicon)
+    report = progress or (lambda stage, done, total: None)
+    facts = []
+    total = len(corpus.evidence)
+    for done, (_, item_facts) in enumerate(extractor.facts_of(corpus.evidence), start=1):
+        facts.extend(item_facts)
+        report("evidence", done, total)
+    index = FactIndex(facts, lexicon)
+    judge = Judge(corpus.evidence, lexicon)
+    findings: list[Finding] = []
+    total = len(corpus.statements)
+    for done, (statement, claims) in enumerate(extractor.claims_of(corpus.statements), start=1):
+        home = extractor.home_of(statement)
+        matches = {claim.id: index.candidates(claim, home) for claim in claims}
+        findings.extend(judge.judge(statement, claims, matches))
+        report("statements", done, total)
+    return CheckResult(corpus, tuple(findings), corpus.problems)
+
+
+def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Finding]:
+    """Each statement's most serious finding: what a briefing leads with."""
+    worst: dict[str, Finding] = {}
+    rank = {v: i for i, v in enumerate(VERDICT_SEVERITY)}
+    for finding in findings:
+        current = worst.get(finding.statement.id)
+        if current is None or (rank[finding.verdict], -finding.confidence) < (
+                rank[current.verdict], -current.confidence):
+            worst[finding.statement.id] = finding
+    return worst

@@ -1,0 +1,277 @@
+"""Polite HTTP for every source: one session, retries with back-off, a delay, an on-disk cache.
+
+Nothing here is made at import time. The command line builds one :class:`HttpClient` around one
+``requests.Session`` (see :func:`make_session`) and passes it to every source; tests pass a session
+replayed by ``responses``, a fake sleeper and a fixed clock.
+
+Online, every request goes to the network (at most once per run: answers are remembered) and good
+answers are written to the cache. Offline, only the cache is read, so a re-run needs no network.
+Error statuses, malformed bodies and answers that arrived through a redirect (WhatDoTheyKnow sends
+a wait page while it redacts an attachment) are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import requests
+
+from claimcheck.errors import NetworkError, NotFoundError, OfflineError, ResponseError, SourceError
+
+# A contact address lets a service's operators reach us instead of blocking us. Deployments
+# should set CLAIMCHECK_CONTACT to an address someone reads.
+DEFAULT_CONTACT = "https://github.com/claimcheck/claimcheck/issues"
+
+Params = Mapping[str, Any] | Sequence[tuple[str, Any]]
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+def user_agent(contact: str) -> str:
+    try:
+        version = metadata.version("claimcheck")
+    except metadata.PackageNotFoundError:
+        version = "dev"
+    return f"claimcheck/{version} (checks UK ministerial statements against the record; {contact})"
+
+
+def make_session(contact: str | None = None) -> requests.Session:
+    """The one session a run uses, with a User-Agent that says who we are and how to reach us."""
+    session = requests.Session()
+    contact = contact or os.environ.get("CLAIMCHECK_CONTACT") or DEFAULT_CONTACT
+    session.headers["User-Agent"] = user_agent(contact)
+    return session
+
+
+@dataclass(frozen=True)
+class Response:
+    """A good answer, from the network or the cache."""
+
+    url: str  # with its query string: what provenance cites
+    text: str
+    fetched_at: str  # when it came from the network, ISO 8601 UTC, even when read from the cache
+    from_cache: bool = False
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def json(self) -> Any:
+        return json.loads(self.text)
+
+
+def full_url(url: str, params: Params | None) -> str:
+    pairs = _pairs(params)
+    return f"{url}?{urlencode(pairs)}" if pairs else url
+
+
+def _pairs(params: Params | None) -> list[tuple[str, str]]:
+    """Flatten params to (key, value) pairs; a list value repeats its key, as the APIs expect."""
+    if not params:
+        return []
+    items = params.items() if isinstance(params, Mapping) else params
+    pairs: list[tuple[str, str]] = []
+    for key, value in items:
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs.extend((key, _param_text(v)) for v in values if v is not None)
+    return pairs
+
+
+def _param_text(value: Any) -> str:
+    if isinstance(value, bool):  # the APIs want true/false, not Python's True/False
+        return "true" if value else "false"
+    return str(value)
+
+
+class DiskCache:
+    """Good answers on disk, one JSON file per request, named by a hash of URL and params."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Response | None:
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return Response(entry["url"], entry["text"], entry["fetched_at"], from_cache=True)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            # A damaged entry is a miss: it will be fetched again and replaced.
+            return None
+
+    def put(self, key: str, response: Response) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entry = {"url": response.url, "fetched_at": response.fetched_at, "text": response.text}
+        # Written to a temporary file and renamed, so a crash never leaves half an entry.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
+                                         delete=False) as handle:
+            json.dump(entry, handle)
+        os.replace(handle.name, path)
+
+
+def cache_key(url: str, params: Params | None) -> str:
+    canonical = "GET " + url + "?" + urlencode(sorted(_pairs(params)))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class _Retry(Exception):
+    """One attempt failed in a way worth retrying; carries the error to raise if none is left."""
+
+    def __init__(self, error: SourceError, wait: float | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.wait = wait  # what the server asked for (Retry-After), if anything
+
+
+class HttpClient:
+    """GET with retries, back-off, a politeness delay and a cache. Raises only SourceError."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        cache: DiskCache | None = None,
+        *,
+        offline: bool = False,
+        timeout: float = 30.0,
+        retries: int = 4,
+        backoff: float = 1.0,
+        max_wait: float = 300.0,
+        delay: float = 0.75,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        if offline and cache is None:
+            raise ValueError("offline mode needs a cache")
+        self.session = session
+        self.cache = cache
+        self.offline = offline
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.delay = delay
+        self.sleep = sleep
+        self.monotonic = monotonic
+        self.now = now
+        self._last_request: float | None = None
+        self._seen: dict[str, Response] = {}
+
+    def get_json(self, url: str, params: Params | None = None) -> Any:
+        """The parsed JSON at ``url``. Use :meth:`get` to keep the raw answer for provenance."""
+        return self.get(url, params, expect_json=True).json()
+
+    def get(self, url: str, params: Params | None = None, *, expect_json: bool = True) -> Response:
+        key = cache_key(url, params)
+        if key in self._seen:
+            return self._seen[key]
+        if self.offline:
+            response = self.cache.get(key) if self.cache else None
+            if response is None:
+                raise OfflineError("not in the cache; run once without --offline to fetch it",
+                                   full_url(url, params))
+        else:
+            response = self._fetch(url, params, expect_json, key)
+        self._seen[key] = response
+        return response
+
+    def _fetch(self, url: str, params: Params | None, expect_json: bool, key: str) -> Response:
+        shown = full_url(url, params)
+        for attempt in range(self.retries + 1):
+            try:
+                response, cacheable = self._attempt(url, params, expect_json, shown)
+            except _Retry as failure:
+                if attempt == self.retries:
+                    raise _final(failure.error, self.retries + 1) from None
+                wait = max(failure.wait or 0.0, self.backoff * 2**attempt)
+                if wait > self.max_wait:
+                    raise NetworkError(f"{failure.error.message}; the service asked us to wait "
+                                       f"{wait:.0f}s, so try again later", shown) from None
+                self.sleep(wait)
+                continue
+            if cacheable and self.cache is not None:
+                self.cache.put(key, response)
+            return response
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _attempt(self, url: str, params: Params | None, expect_json: bool,
+                 shown: str) -> tuple[Response, bool]:
+        self._wait_turn()
+        try:
+            raw = self.session.get(url, params=_pairs(params), timeout=self.timeout)
+        except requests.Timeout:
+            raise _Retry(NetworkError(f"no answer within {self.timeout:g}s (timed out)",
+                                      shown)) from None
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+            raise _Retry(NetworkError(f"connection failed ({type(error).__name__})",
+                                      shown)) from None
+        except requests.RequestException as error:  # a bad URL: retrying cannot help
+            raise SourceError(f"request failed: {error}", shown) from None
+        finally:
+            self._last_request = self.monotonic()
+        if raw.status_code == 404:
+            raise NotFoundError("not found (HTTP 404); check the date, UIN or id", shown)
+        if raw.status_code in RETRY_STATUSES:
+            raise _Retry(NetworkError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(), shown),
+                         retry_after(raw.headers.get("Retry-After"), self.now()))
+        if raw.status_code >= 400:
+            raise ResponseError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(), shown)
+        redirected = bool(raw.history)
+        if "charset" not in raw.headers.get("Content-Type", "").lower():
+            # requests would read an HTML page without a charset as Latin-1; these are UTF-8.
+            raw.encoding = "utf-8"
+        text = raw.text
+        if expect_json:
+            try:
+                json.loads(text)
+            except ValueError as error:
+                # Often a body cut short in transit, so worth another try.
+                hint = f" after a redirect to {raw.url}" if redirected else ""
+                raise _Retry(ResponseError(f"malformed JSON{hint} ({error})", shown)) from None
+        fetched_at = self.now().astimezone(UTC).isoformat(timespec="seconds")
+        return Response(shown, text, fetched_at), not redirected
+
+    def _wait_turn(self) -> None:
+        """Keep at least ``delay`` seconds between requests to the same services."""
+        if self._last_request is None:
+            return
+        remaining = self.delay - (self.monotonic() - self._last_request)
+        if remaining > 0:
+            self.sleep(remaining)
+
+
+def _final(error: SourceError, attempts: int) -> SourceError:
+    """The last failure, saying how many attempts were made."""
+    return type(error)(f"{error.message} (gave up after {attempts} attempts)", error.url)
+
+
+def retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header, given as seconds or as an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None  # unreadable: fall back to our own back-off
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
