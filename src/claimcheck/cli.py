@@ -15,8 +15,9 @@ import typer
 
 from . import __version__
 from .corpus import load_corpus, load_statement
-from .errors import ClaimcheckError
+from .cli_support import reported
 from .extract import Extractor
+from .fetch_cli import add, fetch_app
 from .model import VERDICT_SEVERITY
 from .nlp import load_pipeline
 from .pipeline import check_corpus, lexicon_for, statement_verdicts
@@ -31,11 +32,6 @@ EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidenc
 LexiconFiles = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
                       "folder is read too.")]
-
-
-def _fail(error: ClaimcheckError) -> None:
-    typer.echo(f"claimcheck: {error}", err=True)
-    raise typer.Exit(code=1)
 
 
 def _progress():
@@ -63,13 +59,11 @@ def check(
                                                             "instead of skipping it.")] = False,
 ) -> None:
     """Judge every claim in the statements against the evidence and write the reports."""
-    try:
+    with reported():
         corpus = load_corpus(claims, evidence, strict=strict)
         lex = lexicon_for(claims, lexicon or [])
         result = check_corpus(corpus, load_pipeline(), lex, progress=_progress())
         paths = write_reports(result, out)
-    except ClaimcheckError as error:
-        _fail(error)
     for problem in result.problems:
         typer.echo(f"skipped {problem}", err=True)
     worst = statement_verdicts(result.findings)
@@ -89,12 +83,10 @@ def claims(
     lexicon: LexiconFiles = None,
 ) -> None:
     """Show what claimcheck extracts from one statement: each claim and how it was read."""
-    try:
+    with reported():
         statement = load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
         found = extractor.claims(statement)
-    except ClaimcheckError as error:
-        _fail(error)
     typer.echo(f"{statement.id}: {statement.speaker}, {statement.date.human()}, "
                f"{len(found)} claim(s)")
     for claim in found:
@@ -113,6 +105,10 @@ def claims(
                                                     for q in a.quantities))
         if a.dates:
             typer.echo("  dates: " + ", ".join(d.human() for d in a.dates))
+
+
+app.add_typer(fetch_app, name="fetch")
+app.command("add")(add)
 
 
 @app.command()

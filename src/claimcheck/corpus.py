@@ -101,19 +101,22 @@ def _read_item(path: Path, root: Path) -> tuple[dict[str, Any], str, str]:
     closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if closing is None:
         raise CorpusError("front matter is not closed: add a line '---' after the fields", path)
+    # The handler's own steps rather than frontmatter.loads(), which silently drops front matter
+    # that is not a mapping: a list or a bare string there must be reported.
+    handler = frontmatter.YAMLHandler()
     try:
-        post = frontmatter.loads(text)
+        block, content = handler.split(text)
+        meta = handler.load(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the '---'
         problem = getattr(error, "problem", None) or "is not valid YAML"
         raise CorpusError(f"front matter is not valid YAML: {problem}", path, line=line) from None
-    except (ValueError, TypeError, AttributeError):
-        raise CorpusError("front matter is not a mapping of fields", path) from None
-    meta = post.metadata
+    except ValueError:
+        raise CorpusError("front matter cannot be read", path) from None
     if not isinstance(meta, dict):
         raise CorpusError("front matter is not a mapping of 'field: value' lines", path)
-    body = post.content.strip()
+    body = content.strip()
     if not body:
         raise CorpusError("has no text after the front matter", path)
     return meta, body, hashlib.sha256(raw).hexdigest()

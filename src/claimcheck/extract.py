@@ -80,6 +80,7 @@ class Extractor:
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
+        self._exact = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._terms: dict[str, str] = {}       # lower-case term -> concept key, for fuzzy lookup
@@ -87,7 +88,8 @@ class Extractor:
         for concept in lexicon.concepts.values():
             label = f"{concept.category}:{concept.key}"
             terms = [t for t in concept.terms if t]
-            variants = {v for t in terms for v in _variants(t)}
+            variants = {v for t in terms for v in _variants(t)} - set(terms)
+            self._exact.add(label, [nlp.make_doc(t) for t in sorted(set(terms))])
             self._lower.add(label, [nlp.make_doc(v) for v in sorted(variants)])
             if concept.category == "actions":
                 # Lemma patterns need the lemmatiser: "passed on" must match "pass on".
@@ -208,7 +210,11 @@ class Extractor:
                 if concept is not None and concept.person_object:
                     key = concept.person_object
             clause = _clause_tokens(trigger)
-            if record and _in_relative_clause(trigger):
+            if _lost_its_object(trigger):
+                # A finite verb with no object or complement has lost its arguments to a misparse
+                # ("shares" read as a compound of "addresses"): read them from the sentence.
+                clause = list(sent)
+            elif record and _in_relative_clause(trigger):
                 # The relative clause's object is its antecedent, named elsewhere in the sentence.
                 clause = list(sent)
             agents, recipients, things, entities, arguments = self._roles(
@@ -268,6 +274,8 @@ class Extractor:
             if root.pos_ in ("NOUN", "PROPN") and not _predicated_noun(root, self.lexicon):
                 continue
             if _is_conditional(root) or (not record and _in_relative_clause(root)):
+                continue
+            if len(span) == 1 and _bare_participle(root):
                 continue
             taken.add(root.i)
             found = True
@@ -369,13 +377,22 @@ class Extractor:
     # ------------------------------------------------------------------ mentions
 
     def _mentions(self, doc: Doc) -> list[_Mention]:
-        spans = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in self._lower(doc)]
-        spans += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in self._lemma(doc)]
+        spans = [(s, e, self.nlp.vocab.strings[m], 0) for m, s, e in self._exact(doc)]
+        spans += [(s, e, self.nlp.vocab.strings[m], 1) for m, s, e in self._lower(doc)]
+        spans += [(s, e, self.nlp.vocab.strings[m], 2) for m, s, e in self._lemma(doc)]
         # Longest first, then leftmost: "Border Force Removals Casework Team" beats "Border Force".
-        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        # Between equally long matches: a capitalised name is an organisation ("Immigration
+        # Enforcement"), and a listed spelling beats a plural or a lemma ("returns" is listed
+        # under immigration enforcement; it is not the verb "return").
+        def rank(span):
+            start, end, label, tier = span
+            titled = all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
+            entity_first = 0 if (label.startswith("entities:") == titled) else 1
+            return (-(end - start), start, entity_first, tier)
+        spans.sort(key=rank)
         taken: set[int] = set()
         mentions = []
-        for start, end, label in spans:
+        for start, end, label, _ in spans:
             if any(i in taken for i in range(start, end)):
                 continue
             category, key = label.split(":", 1)
@@ -443,6 +460,23 @@ def _can_be_action(span: Span) -> bool:
         return True
     return root.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and not (root.pos_ == "NOUN"
                                                                  and root.dep_ == "compound")
+
+
+FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+OBJECT_DEPS = {"dobj", "prep", "dative", "attr", "ccomp", "xcomp", "nsubjpass", "prt", "acomp",
+               "oprd", "agent", "advcl"}
+
+
+def _lost_its_object(verb: Token) -> bool:
+    return (verb.pos_ == "VERB" and verb.tag_ in FINITE_TAGS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ in OBJECT_DEPS for c in verb.children))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "the data returned": a verb with neither subject nor object only describes a noun."""
+    return verb.pos_ == "VERB" and not any(
+        c.dep_ in OBJECT_DEPS | {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in verb.children)
 
 
 def _frames_clause(verb: Token) -> bool:
@@ -569,6 +603,11 @@ def _modality(trigger: Token) -> Modality | None:
             return None
         if lemma in PLAN_WORDS and node != trigger:
             return Modality.PLAN
+    if any(c.lower_ == "only" for c in trigger.children) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS | {"when"}
+                                      for m in c.children) for c in trigger.children):
+        # "will only share information where there is a lawful basis": a restriction.
+        return Modality.CONDITIONAL
     for node in chain:
         for child in node.children:
             if child.dep_ not in ("aux", "auxpass"):

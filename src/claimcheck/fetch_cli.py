@@ -16,6 +16,8 @@ from typing import Annotated
 
 import typer
 
+from .cli_support import reported
+
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.sources.documents import Document, document_item
 from claimcheck.sources.http import DiskCache, HttpClient, make_session
@@ -45,16 +47,6 @@ HouseOption = Annotated[House | None, typer.Option("--house", help="commons or l
 
 def _say(message: str) -> None:
     typer.echo(message, err=True)
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """Turn a ClaimcheckError into one line on stderr and exit status 1."""
-    try:
-        yield
-    except ClaimcheckError as error:
-        _say(f"Error: {error}")
-        raise typer.Exit(code=1) from None
 
 
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
@@ -110,7 +102,7 @@ def question(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch written answers: one by UIN and --tabled date, or by --id, or a search."""
-    with _reported():
+    with reported():
         parliament = _parliament(offline, cache_dir)
         if question_id is not None or uin:
             if uin and tabled is None and question_id is None:
@@ -151,7 +143,7 @@ def statement(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch a written ministerial statement (a correction of the record, or any statement)."""
-    with _reported():
+    with reported():
         parliament = _parliament(offline, cache_dir)
         _write(parliament.statement(made.date(), uin, as_claim=as_claim, follow=follow),
                claims, evidence)
@@ -172,7 +164,7 @@ def hansard(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch spoken contributions from Hansard, each with its column number."""
-    with _reported():
+    with reported():
         if not (on or member or search or debate):
             raise InputError("give --date, --member, --search or --debate")
         parliament = _parliament(offline, cache_dir)
@@ -197,7 +189,7 @@ def foi(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch a Freedom of Information request from WhatDoTheyKnow as evidence."""
-    with _reported():
+    with reported():
         wdtk = WhatDoTheyKnow(_http(offline, cache_dir), site_from_env())
         _write([wdtk.request(request)], Path("claims"), evidence)
 
@@ -221,7 +213,7 @@ def add(
     evidence: Evidence = Path("evidence"),
 ) -> None:
     """Add a local PDF, HTML or text file as evidence (or, with --as-claim, a statement)."""
-    with _reported():
+    with reported():
         document = Document(file, on, title=title, kind=kind, disclosed=disclosed,
                             speaker=speaker, venue=venue)
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")

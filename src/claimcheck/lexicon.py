@@ -15,6 +15,8 @@ from typing import Any
 from .errors import LexiconError
 
 CATEGORIES = ("entities", "actions", "things")
+# Entity kinds that act for the state: a minister's "we" may stand for any of them.
+PUBLIC_AUTHORITY_KINDS = frozenset({"department", "public_body", "agency", "regulator"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,10 @@ class Lexicon:
     def related(self, action: str) -> tuple[str, ...]:
         concept = self.concepts.get(action)
         return concept.related if concept else ()
+
+    def is_public_authority(self, key: str) -> bool:
+        concept = self.concepts.get(key)
+        return bool(concept and concept.kind in PUBLIC_AUTHORITY_KINDS)
 
     def is_generic(self, key: str) -> bool:
         concept = self.concepts.get(key)

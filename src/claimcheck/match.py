@@ -114,7 +114,10 @@ def entities_compatible(claim_prop: Proposition, fact_prop: Proposition, lexicon
         if not shared:
             return False, ()
     if claim_prop.agents and fact_prop.agents:
+        # A minister answers for the department and the bodies under it, so any two public
+        # actors may be the same actor; parents or schools doing something are another matter.
         same_actor = any(lexicon.covers(a, b, None) or lexicon.covers(b, a, None)
+                         or (lexicon.is_public_authority(a) and lexicon.is_public_authority(b))
                          for a in claim_prop.agents for b in fact_prop.agents)
         if not same_actor:
             return False, ()

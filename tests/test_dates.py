@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+
+from claimcheck.dates import Order, PartialDate, Precision, find_dates, parse_date
+from claimcheck.errors import DateError
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2016-07-25", PartialDate(2016, 7, 25)),
+    ("2016-07", PartialDate(2016, 7)),
+    ("2016", PartialDate(2016)),
+    ("25 July 2016", PartialDate(2016, 7, 25)),
+    ("25/07/2016", PartialDate(2016, 7, 25)),
+    ("06/10/2016", PartialDate(2016, 10, 6)),     # day first: 6 October, never 10 June
+    ("July 2015", PartialDate(2015, 7)),
+    ("Summer 2015", PartialDate(2015)),
+])
+def test_accepted_forms_keep_their_precision(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_yaml_dates_and_years_are_accepted():
+    assert parse_date(dt.date(2016, 7, 25)) == PartialDate(2016, 7, 25)
+    assert parse_date(2015) == PartialDate(2015)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2016-02-30", "does not exist"),
+    ("2016-13", "month 13 does not exist"),
+    ("25/13/2016", "read day first"),
+    ("2016/07/25", "ambiguous"),
+    ("last Tuesday", "is not a date"),
+])
+def test_bad_dates_are_refused_with_a_reason(text, message):
+    with pytest.raises(DateError, match=message):
+        parse_date(text)
+
+
+def test_a_year_precedes_a_day_of_the_next_year():
+    assert PartialDate(2015).compare(PartialDate(2016, 7, 25)) is Order.BEFORE
+    assert PartialDate(2015).on_or_before(PartialDate(2016, 7, 25)) is True
+
+
+def test_a_year_against_a_day_inside_it_is_undecided():
+    assert PartialDate(2016).compare(PartialDate(2016, 7, 25)) is Order.UNDECIDED
+    assert PartialDate(2016).on_or_before(PartialDate(2016, 7, 25)) is None
+
+
+def test_a_month_is_on_or_before_its_last_day_but_undecided_inside_it():
+    assert PartialDate(2016, 7).on_or_before(PartialDate(2016, 7, 31)) is True
+    assert PartialDate(2016, 7).on_or_before(PartialDate(2016, 7, 30)) is None
+    assert PartialDate(2016, 7).on_or_before(PartialDate(2016, 8, 1)) is True
+
+
+def test_same_day_and_after():
+    day = PartialDate(2016, 10, 12)
+    assert day.compare(PartialDate(2016, 10, 12)) is Order.SAME
+    assert PartialDate(2016, 10, 18).compare(day) is Order.AFTER
+    assert PartialDate(2016, 10, 18).on_or_before(day) is False
+
+
+def test_precision_and_interval():
+    month = PartialDate(2016, 2)
+    assert month.precision is Precision.MONTH
+    assert (month.start, month.end) == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))
+    assert month.human() == "February 2016"
+    assert PartialDate(2015, 7).days_until(PartialDate(2016, 7, 25)) == 390
+
+
+def test_dates_in_prose():
+    found = [d for _, _, d in find_dates(
+        "On June 19 2020 you attended; between July 2015 and September 2016; ref 2016-0032573.")]
+    assert found == [PartialDate(2020, 6, 19), PartialDate(2015, 7), PartialDate(2016, 9)]
+
+
+def test_impossible_days_in_prose_fall_back_to_the_month_not_an_error():
+    assert [d for _, _, d in find_dates("on 30 February 2016")] == [PartialDate(2016, 2)]

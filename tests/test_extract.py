@@ -1,0 +1,141 @@
+"""Extraction with the real small English pipeline: polarity, modality, arguments, context."""
+
+from claimcheck.dates import PartialDate, parse_date
+from claimcheck.model import Evidence, Modality, Polarity, Statement
+
+PQ_QUESTION = ("To ask the Secretary of State for Education, whether information on country of "
+               "birth collected in the school census will be shared with other Government "
+               "departments.")
+
+
+def statement(text, question=None, department="Department for Education"):
+    return Statement(id="s", date=parse_date("2016-07-25"), speaker="Nick Gibb",
+                     venue="written-answer", text=text, department=department, question=question)
+
+
+def only_claim(extractor, text, **kwargs):
+    claim, = extractor.claims(statement(text, **kwargs))
+    return claim.analysis
+
+
+def test_no_plans_to_share_is_a_denied_plan(extractor):
+    a = only_claim(extractor, "There are currently no plans to share the data with other "
+                              "government departments.", question=PQ_QUESTION)
+    assert (a.main.action, a.main.polarity, a.main.modality) == ("share", Polarity.DENIED,
+                                                                  Modality.PLAN)
+    assert a.main.recipients == {"other_government_departments"}
+
+
+def test_the_data_resolves_against_the_question(extractor):
+    a = only_claim(extractor, "There are no plans to share the data.", question=PQ_QUESTION)
+    assert "nationality_data" in a.main.things
+    assert a.resolved == (("data", "country of birth"),)
+
+
+def test_without_a_question_the_data_stays_unresolved(extractor):
+    a = only_claim(extractor, "There are no plans to share the data.")
+    assert a.main.things == {"data"} and a.resolved == ()
+
+
+def test_will_not_be_passed_is_a_denied_future(extractor):
+    a = only_claim(extractor, "These data will not be passed to the Home Office.")
+    assert (a.main.polarity, a.main.modality, a.main.recipients) == (
+        Polarity.DENIED, Modality.FUTURE, frozenset({"home_office"}))
+
+
+def test_kept_within_the_department_denies_sharing(extractor):
+    a = only_claim(extractor, "I reassure the House that the information is kept within the "
+                              "Department for Education and is not passed on to the Home Office.")
+    share = [p for p in a.propositions if p.action == "share"]
+    assert share and all(p.polarity is Polarity.DENIED for p in share)
+    assert any("home_office" in p.recipients for p in share)
+
+
+def test_affirmed_present_fact(extractor):
+    a = only_claim(extractor, "The Department shares pupils' addresses with the Home Office.")
+    assert (a.main.action, a.main.polarity, a.main.modality) == ("share", Polarity.AFFIRMED,
+                                                                  Modality.FACT)
+    assert a.main.things == {"address_data"}
+
+
+def test_no_agreement_in_place_is_denied(extractor):
+    a = only_claim(extractor, "Officials told us that no data sharing agreement is yet firm or "
+                              "in place.")
+    assert (a.main.action, a.main.polarity) == ("in_force", Polarity.DENIED)
+    assert "agreement" in a.main.things
+
+
+def test_a_reported_refusal_is_not_a_denial(extractor):
+    claims = extractor.claims(statement("The Department declined to give the numbers."))
+    assert all(p.action != "share" for c in claims for p in c.analysis.propositions)
+
+
+def test_relative_clauses_in_statements_describe_rather_than_assert(extractor):
+    a = only_claim(extractor, "There is no sanction for parents who choose not to provide the data.")
+    assert [p.action for p in a.propositions] == ["sanction"]
+    assert a.main.polarity is Polarity.DENIED
+
+
+def test_courtesies_and_questions_are_not_claims(extractor):
+    claims = extractor.claims(statement("I thank the noble Lord for his question. Will the "
+                                        "Minister share the data? The Department shares the "
+                                        "data with the Home Office."))
+    assert [c.text for c in claims] == ["The Department shares the data with the Home Office."]
+
+
+def test_quantities_and_dates(extractor):
+    a = only_claim(extractor, "Between July 2015 and September 2016 requests relating to a total "
+                              "of 2,462 individuals have been made by the Home Office.")
+    assert [(q.value, q.unit) for q in a.quantities] == [(2462.0, "individual")]
+    assert a.dates == (PartialDate(2015, 7), PartialDate(2016, 9))
+
+
+def test_hedged_and_wished_clauses(extractor):
+    assert only_claim(extractor, "The data may be shared with the police.").main.modality \
+        is Modality.POSSIBILITY
+    assert extractor.claims(statement("We want to share the data with schools.")) == [] or all(
+        p.action != "share" for c in extractor.claims(statement("We want to share the data with "
+                                                                "schools."))
+        for p in c.analysis.propositions)
+
+
+def evidence(text, **kw):
+    fields = dict(id="e", title="Letter", kind="letter", date=parse_date("2022-01-31"), text=text)
+    fields.update(kw)
+    return Evidence(**fields)
+
+
+def test_a_fact_takes_the_date_of_the_event_the_text_gives(extractor):
+    fact, = extractor.facts(evidence("On 19 June 2020 the Department shared the data with the "
+                                     "Home Office."))
+    assert (fact.arose, fact.arose_from) == (PartialDate(2020, 6, 19), "text")
+
+
+def test_a_date_modifying_a_noun_is_not_the_events_date(extractor):
+    fact, = extractor.facts(evidence("The data collected between 2016 and 2018 were destroyed by "
+                                     "the Department in autumn 2020."))
+    assert fact.arose == PartialDate(2020)
+
+
+def test_without_a_date_in_the_text_a_fact_takes_the_documents_dates(extractor):
+    fact, = extractor.facts(evidence("The Department shares pupil data with the Home Office.",
+                                     effective_from=parse_date("2015-07")))
+    assert (fact.arose, fact.arose_from) == (PartialDate(2015, 7), "effective_from")
+
+
+def test_in_evidence_a_relative_clause_records_a_fact(extractor):
+    facts = extractor.facts(evidence('Paragraph 15.2.6 lists "(once collected) Nationality" among '
+                                     "the pupil data items that the Department shares with the "
+                                     "Home Office."))
+    share = [p for f in facts for p in f.analysis.propositions if p.action == "share"]
+    assert share and share[0].polarity is Polarity.AFFIRMED
+    assert "nationality_data" in share[0].things
+
+
+def test_an_agreement_is_itself_a_fact_that_it_is_in_force(extractor):
+    facts = extractor.facts(evidence("It covers pupil records.", kind="agreement",
+                                     title="Memorandum of Understanding between the Home Office "
+                                           "and the Department for Education"))
+    implicit = [f for f in facts if f.implicit]
+    assert implicit and implicit[0].analysis.main.action == "in_force"
+    assert {"home_office", "department_for_education"} <= implicit[0].analysis.main.entities

@@ -1,0 +1,188 @@
+"""Each verdict rule on small corpora written the way a person would write them."""
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.corpus import load_corpus
+from claimcheck.model import Verdict
+from claimcheck.pipeline import check_corpus, statement_verdicts
+
+from .conftest import write_item
+
+DENIAL = "The Department's pupil data will not be passed to the Home Office."
+SHARING = "The Department shares pupil data with the Home Office every month."
+
+
+def verdicts(nlp, lexicon, claims: Path, evidence: Path):
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon)
+    return result, statement_verdicts(result.findings)
+
+
+def statement_file(claims, name="s", date="2016-09-26", text=DENIAL, **extra):
+    write_item(claims, name, {"date": date, "speaker": "Department for Education",
+                              "department": "Department for Education", "venue": "press", **extra},
+               text)
+
+
+def evidence_file(evidence, name, date, text=SHARING, **extra):
+    write_item(evidence, name, {"title": extra.pop("title", f"Record {name}"), "date": date,
+                                **extra}, text)
+
+
+def test_a_fact_that_held_before_the_statement_contradicts_it(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "foi", "2016-08-01", kind="foi-response", disclosed="2016-12-15")
+    result, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["s"]
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert [c.evidence_id for c in finding.evidence] == ["foi"]
+    assert finding.publicly_known is False
+    citation = finding.evidence[0]
+    assert citation.days_fact_before_statement == 56
+    assert citation.days_statement_to_disclosure == 80
+    assert "will not be shared with the Home Office" in finding.rationale
+
+
+def test_publicly_known_when_disclosed_before_the_statement(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "foi", "2016-08-01", kind="foi-response")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].publicly_known is True
+
+
+def test_a_later_fact_overtakes_and_never_contradicts(nlp, lexicon, corpus_dirs):
+    """The temporal-leak guarantee: the same fact, dated after the statement, cannot contradict."""
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "later", "2016-10-27", kind="foi-response")
+    result, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.OVERTAKEN
+    assert all(f.verdict is not Verdict.CONTRADICTED for f in result.findings)
+    assert "overtaken by later events, not contradicted" in worst["s"].rationale
+
+
+def test_a_date_in_the_text_overrides_the_document_date(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "letter", "2022-01-31", kind="letter",
+                  text="On 19 June 2016 the Department passed pupil data to the Home Office.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.CONTRADICTED
+    assert str(worst["s"].evidence[0].fact_date) == "2016-06-19"
+
+
+def test_a_year_that_contains_the_statement_date_is_undecided(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "vague", "2016", kind="report")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["s"]
+    assert finding.verdict is Verdict.UNVERIFIED
+    assert "cannot tell whether" in finding.rationale
+    assert finding.evidence[0].relation == "undecided"
+
+
+def test_agreement_signed_after_the_statement_but_backdated_does_not_count(nlp, lexicon,
+                                                                          corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2016-10-12")
+    evidence_file(evidence, "mou-v2", "2016-10-18", kind="agreement", effective_from="2016-10-07",
+                  title="Data sharing agreement v2.1")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["s"]
+    assert finding.verdict is Verdict.OVERTAKEN
+    assert "backdated to take effect from 7 October 2016" in finding.rationale
+
+
+def test_the_version_in_force_and_signed_is_judged_and_backdating_noted(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2016-10-12")
+    evidence_file(evidence, "v1", "2015-12-18", kind="agreement", effective_from="2015-07",
+                  title="Data sharing agreement v1.0",
+                  text="Under the agreement the Department shares pupil data with the Home Office.")
+    evidence_file(evidence, "v2", "2016-10-18", kind="agreement", effective_from="2016-10-07",
+                  title="Data sharing agreement v2.1",
+                  text="Under the agreement the Department shares pupil data with the Home Office.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["s"]
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert [c.evidence_id for c in finding.evidence] == ["v1"]
+    assert any("v2.1 was signed on 18 October 2016" in n and "backdated" in n for n in finding.notes)
+
+
+def test_a_version_signed_before_the_statement_ends_the_old_one(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2017-03-01")
+    evidence_file(evidence, "v1", "2015-12-18", kind="agreement", title="Data sharing agreement v1.0",
+                  text="Under the agreement the Department shares pupil data with the Home Office.")
+    evidence_file(evidence, "v2", "2016-10-18", kind="agreement", title="Data sharing agreement v2.1",
+                  text="Under the agreement the Department does not share pupil data with the "
+                       "Home Office.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.SUPPORTED
+    assert [c.evidence_id for c in worst["s"].evidence] == ["v2"]
+
+
+@pytest.mark.parametrize("written", ["PQ48635", "PQ 48635", "UIN 48635", "Written Question 48635"])
+def test_a_later_correction_naming_the_reference_corrects(nlp, lexicon, corpus_dirs, written):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2016-10-27", reference="PQ 48635", venue="written-answer",
+                   text="Requests relating to a total of 2,462 individuals have been made by the "
+                        "Home Office.")
+    evidence_file(evidence, "hcws", "2017-11-27", kind="statement", title="Written statement",
+                  text=f"The response to {written} contained incorrect figures.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.CORRECTED
+    assert worst["s"].evidence[0].evidence_id == "hcws"
+    assert worst["s"].evidence[0].relation == "corrects"
+
+
+def test_an_earlier_document_naming_the_reference_is_no_correction(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2016-10-27", reference="PQ 48635", venue="written-answer",
+                   text="Requests relating to 2,462 individuals have been made.")
+    evidence_file(evidence, "old", "2016-01-01", kind="correction", text="Correction to PQ 48635.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is not Verdict.CORRECTED
+
+
+def test_agreeing_evidence_supports(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, text="The Department shares pupil data with the Home Office.")
+    evidence_file(evidence, "foi", "2016-08-01", kind="foi-response")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.SUPPORTED
+    assert worst["s"].publicly_known is None
+
+
+def test_unrelated_evidence_leaves_the_claim_unverified(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, text="There is no sanction for parents who do not provide the data.")
+    evidence_file(evidence, "mou", "2015-12-18", kind="agreement",
+                  text="The agreement is signed for the Home Office by the Director for "
+                       "Interventions and Sanctions.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.UNVERIFIED
+    assert worst["s"].evidence == ()
+
+
+def test_pupil_data_in_general_does_not_contradict_a_claim_about_nationality(nlp, lexicon,
+                                                                            corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, text="Nationality data will not be passed to the Home Office.")
+    evidence_file(evidence, "foi", "2016-08-01", kind="foi-response")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.UNVERIFIED
+
+
+def test_finding_ids_are_stable_across_runs(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "foi", "2016-08-01")
+    first, _ = verdicts(nlp, lexicon, claims, evidence)
+    second, _ = verdicts(nlp, lexicon, claims, evidence)
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+    assert first.findings[0].id.startswith("s:")
