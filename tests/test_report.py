@@ -58,3 +58,14 @@ def test_hostile_text_is_inert_in_the_markdown(nlp, corpus_dirs):
     assert re.search(r"(?<!\\)<", text) is None
     assert "\\<img src=x onerror=alert(1)\\>" in text and "\u202e" not in text
     assert "\\[click\\](javascript:alert(1))" in text
+
+
+def test_a_statement_with_nothing_to_check_is_listed_not_dropped(nlp, corpus_dirs):
+    claims, evidence = corpus_dirs
+    write_item(claims, "thanks", {"date": "2016-09-26", "speaker": "Lord X", "venue": "oral"},
+               "I thank the noble Lord.")
+    write_item(evidence, "e", {"title": "Record", "date": "2016-08-01"}, "Nothing here.")
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    assert result.findings == ()
+    assert "## Statements with nothing to check" in markdown_report(result)
+    assert findings_document(result, FIXED_TIME)["unchecked_statements"] == ["thanks"]

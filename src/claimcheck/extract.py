@@ -116,8 +116,14 @@ class Extractor:
         for doc, index in docs:
             statement = statements[index]
             analyses = self.analyse(doc, contexts[index])
+            worthy = [a for a in analyses if _check_worthy(a)]
+            if not worthy:
+                # Never let a statement vanish: with nothing the reader recognises as a claim,
+                # every declarative sentence is checked (and will most likely be unverified).
+                worthy = [a for a in analyses if not COURTESY.match(a.text)
+                          and not a.text.rstrip().endswith("?") and a.keywords]
             claims = [Claim(f"{statement.id}#{n}", statement.id, a)
-                      for n, a in enumerate((a for a in analyses if _check_worthy(a)), start=1)]
+                      for n, a in enumerate(worthy, start=1)]
             yield statement, claims
 
     def facts(self, evidence: Evidence) -> list[Fact]:

@@ -47,6 +47,8 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
             "skipped_inputs": len(result.problems),
         },
         "findings": [finding_record(f) for f in findings],
+        "unchecked_statements": sorted(s.id for s in result.corpus.statements
+                                       if s.id not in per_statement),
         "problems": [{"path": str(p.path), "field": p.field, "message": p.message}
                      for p in result.problems],
         "notices": notices(result),
@@ -170,6 +172,14 @@ def markdown_report(result: CheckResult) -> str:
             lines.append(f"- **{f.verdict.value}**: {_inline(f.statement.speaker)}, "
                          f"{f.statement.date.human()} ({_inline(f.statement.reference or f.statement.id)})"
                          f": {_inline(f.rationale)}")
+        lines.append("")
+    silent = sorted((s for s in result.corpus.statements if s.id not in per_statement),
+                    key=lambda s: (s.date.start, s.id))
+    if silent:
+        lines += ["## Statements with nothing to check", "",
+                  "No sentence of these statements asserts anything claimcheck can check.", ""]
+        lines += [f"- {_inline(s.speaker)}, {s.date.human()} ({_inline(s.reference or s.id)})"
+                  for s in silent]
         lines.append("")
     if result.problems:
         lines += ["## Inputs skipped", "", "These files were not used; fix them and run again.", ""]
