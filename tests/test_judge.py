@@ -186,3 +186,22 @@ def test_finding_ids_are_stable_across_runs(nlp, lexicon, corpus_dirs):
     second, _ = verdicts(nlp, lexicon, claims, evidence)
     assert [f.id for f in first.findings] == [f.id for f in second.findings]
     assert first.findings[0].id.startswith("s:")
+
+
+def test_a_correction_citing_the_hansard_column_corrects_a_speech(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2024-01-11", venue="oral",
+                   reference="HC Deb 11 January 2024, vol 743, col 524",
+                   text="Some 5,200 staff have begun that training.")
+    evidence_file(evidence, "corr", "2024-01-23", kind="correction", title="Ministerial Correction",
+                  text='The following is an extract from the debate: "Some 5,200 staff have begun '
+                       'that training." [Official Report, 11 January 2024, Vol.\n743, c. 524.] '
+                       "The correct statement should have been: some 5,200 staff have registered.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.CORRECTED
+
+
+def test_hansard_references_without_a_column_identify_nothing():
+    from claimcheck.extract import normalise_reference
+    assert normalise_reference("HC Deb 18 May 2020") == ()
+    assert normalise_reference("HL Deb 12 October 2016, col 2370") == ("DEB:2016-10-12:C2370",)

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .dates import PartialDate, find_dates
+from .dates import PartialDate, find_dates, parse_text_date
 from .lexicon import Lexicon
 from .model import (Analysis, Claim, Evidence, Fact, Modality, Polarity, Proposition, Quantity,
                     Statement)
@@ -47,12 +47,25 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
+HANSARD_COLUMN = re.compile(
+    r"\b(?:H[CL]\s+Deb|Official\s+Report)\s*,?\s*(\d{1,2}\s+[A-Za-z]+\s+\d{4})"
+    r"(?:\s*,\s*Vol\.?\s*\d+)?\s*,\s*(?:cols?\.?|columns?|c\.)\s*(\d+)", re.I)
+
+
 def normalise_reference(text: str) -> tuple[str, ...]:
-    """Citations named in ``text``, normalised so "PQ 48635", "PQ48635" and "UIN 48635" agree."""
+    """Citations named in ``text``, normalised so that two ways of writing one citation agree.
+
+    "PQ 48635", "PQ48635" and "UIN 48635" give "48635"; "HC Deb 11 January 2024, vol 743, col 524"
+    and "[Official Report, 11 January 2024, Vol. 743, c. 524.]" give "DEB:2024-01-11:C524" (a
+    debate without a column is too broad to identify one statement, so it gives nothing).
+    """
     found = []
     for match in REFERENCE.finditer(text or ""):
-        value = (match.group(1) or match.group(2)).upper().replace(" ", "")
-        found.append(value)
+        found.append((match.group(1) or match.group(2)).upper().replace(" ", ""))
+    for match in HANSARD_COLUMN.finditer(text or ""):
+        day = parse_text_date(match.group(1), whole=True)
+        if day is not None:
+            found.append(f"DEB:{day.isoformat()}:C{match.group(2)}")
     return tuple(dict.fromkeys(found))
 
 
@@ -225,6 +238,7 @@ class Extractor:
                 clause = list(sent)
             agents, recipients, things, entities, arguments = self._roles(
                 trigger, clause, by_token, context)
+            topics = _topics(trigger, clause, by_token)
             if record and not any(not self.lexicon.is_generic(t) for t in things):
                 # A record's sentence is about one matter; a misparse must not lose its object.
                 things |= {m.key for m in mentions if m.category == "things"}
@@ -232,7 +246,7 @@ class Extractor:
             things = self._most_specific(things)
             resolved.extend(how)
             if (key, polarity) in seen:
-                propositions = [_merge(p, agents, things, recipients, entities)
+                propositions = [_merge(p, agents, things, recipients, entities, topics)
                                 if (p.action, p.polarity) == (key, polarity) else p
                                 for p in propositions]
                 continue
@@ -241,7 +255,7 @@ class Extractor:
                 action=key, action_text=trigger.text, polarity=polarity, modality=modality,
                 agents=frozenset(agents), things=frozenset(things),
                 recipients=frozenset(recipients), entities=frozenset(entities),
-                arguments=tuple(arguments)))
+                arguments=tuple(arguments), topics=frozenset(topics - {f"@{key}"})))
         return Analysis(
             text=sent.text.strip(),
             start=sent.start_char,
@@ -496,7 +510,8 @@ def _frames_clause(verb: Token) -> bool:
 
 NOUN_PREDICATING_VERBS = {"be", "have", "include", "continue", "begin", "start", "take", "make",
                           "carry", "undertake", "occur", "happen", "exist", "remain", "facilitate",
-                          "arrange", "conduct", "process", "receive", "complete", "resume"}
+                          "arrange", "conduct", "process", "receive", "complete", "resume",
+                          "set", "issue", "launch", "hold"}
 
 
 def _predicated_noun(noun: Token, lexicon: Lexicon) -> bool:
@@ -593,6 +608,12 @@ def _person_object(trigger: Token) -> bool:
                for c in trigger.children)
 
 
+def _reported(verb: Token) -> bool:
+    """Is ``verb`` the content of a report ("said that", "announced that", "told the House that")?"""
+    return any(node.lemma_.lower() in FRAMING_VERBS | {"announce", "promise", "pledge"}
+               and node.i != verb.i for node in verb.ancestors)
+
+
 def _refused(trigger: Token, lexicon: Lexicon) -> bool:
     return any(node != trigger and node.lemma_.lower() in lexicon.negating_verbs
                for node in _verbal_chain(trigger))
@@ -622,6 +643,10 @@ def _modality(trigger: Token) -> Modality | None:
             if word in ("will", "shall", "'ll", "wo", "going"):
                 return Modality.FUTURE
             if word in ("would",):
+                # "announced that the rate would be abolished" reports a future; "would have
+                # raised these" supposes.
+                if _reported(node) and not any(c.lower_ == "have" for c in node.children):
+                    return Modality.FUTURE
                 return Modality.CONDITIONAL
             if word in ("can", "could", "ca"):
                 return Modality.ABILITY
@@ -690,11 +715,39 @@ def _role(token: Token, trigger: Token, subject_ids: set[int]) -> str:
     return "other"
 
 
-def _merge(p: Proposition, agents, things, recipients, entities) -> Proposition:
+def _merge(p: Proposition, agents, things, recipients, entities, topics) -> Proposition:
     return Proposition(p.action, p.action_text, p.polarity, p.modality,
                        p.agents | frozenset(agents), p.things | frozenset(things),
                        p.recipients | frozenset(recipients), p.entities | frozenset(entities),
-                       p.arguments)
+                       p.arguments, p.topics | (frozenset(topics) - {f"@{p.action}"}))
+
+
+# Nouns too common to say what a sentence is about.
+VAGUE_NOUNS = {"people", "person", "time", "year", "way", "thing", "number", "part", "case", "fact",
+               "lot", "matter", "issue", "question", "area", "day", "week", "month", "point",
+               "place", "basis", "level", "side", "end", "start", "kind", "sort", "result", "house",
+               "member", "friend", "minister", "government", "country", "detail", "term", "work",
+               "summary", "opportunity", "moment", "practice", "view", "position"}
+
+
+def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention]) -> set[str]:
+    """What the clause is about beyond the lexicon: other actions it names, unknown nouns."""
+    topics: set[str] = set()
+    for token in clause:
+        if token.i == trigger.i:
+            continue
+        mention = by_token.get(token.i)
+        if mention is not None:
+            if mention.category == "actions":
+                topics.add(f"@{mention.key}")
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(lemma) > 2 \
+                and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma) \
+                and token.ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL",
+                                            "MONEY", "PERCENT", "QUANTITY"):
+            topics.add(f"~{lemma}")
+    return topics
 
 
 def _phrase(token: Token) -> str:

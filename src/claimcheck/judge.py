@@ -55,7 +55,8 @@ class Judge:
         self.successors = supersession(evidence)
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
-            refs = normalise_reference(" ".join((item.title, item.text, *item.corrects)))
+            refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
+                                                 *item.corrects)))
             refs += tuple(r.upper().replace(" ", "") for r in item.corrects)
             for ref in set(refs):
                 self._by_reference[ref].append(item)

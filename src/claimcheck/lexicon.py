@@ -33,6 +33,7 @@ class Concept:
     related: tuple[str, ...] = ()     # actions: facts of these bear it out, never contradict it
     person_object: str | None = None  # actions: what it means when done to people
     done: str | None = None           # actions: participle for findings ("shared")
+    opposite: str | None = None       # actions: the action that asserts the contrary ("fall")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class Lexicon:
         """How a finding words the action: "shared", "in place"; the bare word when unknown."""
         concept = self.concepts.get(action)
         return concept.done if concept and concept.done else (concept.label if concept else action)
+
+    def opposite(self, action: str) -> str | None:
+        """The contrary action, declared on either side: rise/fall, follow/breach."""
+        concept = self.concepts.get(action)
+        if concept and concept.opposite:
+            return concept.opposite
+        for other in self.concepts.values():
+            if other.opposite == action:
+                return other.key
+        return None
 
     def related(self, action: str) -> tuple[str, ...]:
         concept = self.concepts.get(action)
@@ -161,6 +172,7 @@ def _merge(concepts: dict[str, Concept], negating: set[str], ending: set[str],
                                              *_strings(spec.get("related", []), origin, where)))),
                 person_object=spec.get("person_object", old.person_object if old else None),
                 done=spec.get("done", old.done if old else None),
+                opposite=spec.get("opposite", old.opposite if old else None),
             )
 
 

@@ -49,8 +49,8 @@ class FactIndex:
                 keys = {b for t in prop.things for b in lexicon.broader(t)}
                 for key in keys:
                     self._by_thing[(prop.action, key)].append((fact, prop))
-                for entity in prop.entities:
-                    self._by_entity[(prop.action, entity)].append((fact, prop))
+                for key in prop.entities | prop.topics:
+                    self._by_entity[(prop.action, key)].append((fact, prop))
 
     def candidates(self, claim: Claim, home: str | None = None) -> list[Match]:
         """Facts that speak to any proposition of ``claim``, best first."""
@@ -70,17 +70,20 @@ class FactIndex:
     def _lookup(self, prop: Proposition) -> list[tuple[Fact, Proposition]]:
         specific = [t for t in prop.things if not self.lexicon.is_generic(t)]
         pool: dict[tuple[str, int], tuple[Fact, Proposition]] = {}
-        for action in (prop.action, *self.lexicon.related(prop.action)):
+        opposite = self.lexicon.opposite(prop.action)
+        for action in (prop.action, *self.lexicon.related(prop.action),
+                       *([opposite] if opposite else [])):
             if specific:
                 for thing in specific:
                     for fact, fp in self._by_thing.get((action, thing), ()):
                         pool[(fact.id, id(fp))] = (fact, fp)
             else:
-                # No thing to block on ("there is no sanction for parents"): entities must do.
-                for entity in prop.recipients or prop.entities:
-                    for key in self._entity_keys(entity):
-                        for fact, fp in self._by_entity.get((action, key), ()):
-                            pool[(fact.id, id(fp))] = (fact, fp)
+                # No thing to block on ("there is no sanction for parents"): the organisations
+                # and topics it names must do.
+                keys = [k for e in (prop.recipients or prop.entities) for k in self._entity_keys(e)]
+                for key in [*keys, *prop.topics]:
+                    for fact, fp in self._by_entity.get((action, key), ()):
+                        pool[(fact.id, id(fp))] = (fact, fp)
         return list(pool.values())
 
     def _entity_keys(self, entity: str) -> list[str]:
@@ -136,7 +139,8 @@ def keyword_similarity(claim: Claim, fact: Fact) -> float:
 def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposition,
                 lexicon: Lexicon, home: str | None) -> Match | None:
     related = fact_prop.action in lexicon.related(prop.action)
-    if prop.action != fact_prop.action and not related:
+    opposed = fact_prop.action == lexicon.opposite(prop.action)
+    if prop.action != fact_prop.action and not related and not opposed:
         return None
     if related and prop.polarity != fact_prop.polarity:
         return None  # a related action bears a claim out; it is not the same act to contradict
@@ -146,14 +150,25 @@ def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposit
     entities_ok, shared_entities = entities_compatible(prop, fact_prop, lexicon, home)
     if not entities_ok:
         return None
-    if not shared_things and not shared_entities:
+    shared_topics = tuple(sorted(prop.topics & fact_prop.topics))
+    if not shared_things:
+        all_shared = tuple(sorted(e for e in prop.entities for f in fact_prop.entities
+                                  if lexicon.covers(e, f, home)))
+        shared_entities = tuple(dict.fromkeys(shared_entities + all_shared))
+    if not shared_things and not shared_entities and not shared_topics:
         # Nothing but the action in common: "sanctions" in a job title is not a sanction.
         return None
+    if not shared_things and not shared_topics and not prop.recipients:
+        return None  # the same organisation doing the same kind of thing is not enough
     score = 0.40 if related else 0.45
     score += 0.25 if shared_things else 0.0
     score += 0.15 if shared_entities else 0.0
+    score += min(0.2, 0.1 * len(shared_topics))
     score += 0.15 * keyword_similarity(claim, fact)
     if score < MIN_SCORE:
         return None
-    return Match(claim, prop, fact, fact_prop, conflicts=prop.polarity != fact_prop.polarity,
-                 score=round(min(score, 1.0), 3), shared=shared_things + shared_entities)
+    conflicts = (prop.polarity == fact_prop.polarity) if opposed else (
+        prop.polarity != fact_prop.polarity)
+    return Match(claim, prop, fact, fact_prop, conflicts=conflicts,
+                 score=round(min(score, 1.0), 3),
+                 shared=shared_things + shared_entities + shared_topics)

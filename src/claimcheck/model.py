@@ -132,6 +132,10 @@ class Proposition:
     recipients: frozenset[str] = frozenset()
     entities: frozenset[str] = frozenset()
     arguments: tuple[tuple[str, str], ...] = ()   # (role, text) as written: ("object", "the data")
+    # What the clause is about beyond the lexicon: other actions it names ("@enforce" in "targets
+    # for removals") and nouns the lexicon does not know ("~hs2"). They let subjects the lexicon
+    # has never heard of be matched, at a lower score.
+    topics: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
