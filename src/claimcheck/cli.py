@@ -6,6 +6,7 @@ with ``--strict`` any skipped input; 2 a usage error (unknown option, missing ar
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,6 +16,7 @@ import typer
 
 from . import __version__
 from .corpus import load_corpus, load_statement
+from .cache import ExtractionCache
 from .cli_support import reported
 from .extract import Extractor
 from .fetch_cli import add, fetch_app
@@ -22,6 +24,9 @@ from .model import VERDICT_SEVERITY
 from .nlp import load_pipeline
 from .pipeline import check_corpus, lexicon_for, statement_verdicts
 from .report import write_reports
+
+# From this many files, starting a second spaCy process pays for itself.
+LARGE_CORPUS = 2000
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Find ministerial statements contradicted by facts that already existed "
@@ -57,12 +62,22 @@ def check(
     lexicon: LexiconFiles = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input file "
                                                             "instead of skipping it.")] = False,
+    cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Where readings of unchanged "
+                                            "files are kept between runs.")] = Path(".claimcheck-cache"),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", min=0, help="Processes for spaCy; 0 (the default) picks "
+                                      "2 for large corpora, else 1).")] = 0,
 ) -> None:
     """Judge every claim in the statements against the evidence and write the reports."""
     with reported():
         corpus = load_corpus(claims, evidence, strict=strict)
         lex = lexicon_for(claims, lexicon or [])
-        result = check_corpus(corpus, load_pipeline(), lex, progress=_progress())
+        nlp = load_pipeline()
+        cache = None if no_cache else ExtractionCache(cache_dir / "readings.sqlite3", nlp, lex)
+        size = len(corpus.statements) + len(corpus.evidence)
+        processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
+        result = check_corpus(corpus, nlp, lex, progress=_progress(), cache=cache,
+                              n_process=processes)
         paths = write_reports(result, out)
     for problem in result.problems:
         typer.echo(f"skipped {problem}", err=True)

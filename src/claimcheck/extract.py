@@ -145,8 +145,8 @@ class Extractor:
     def facts_of(self, items: Iterable[Evidence], batch_size: int = 64,
                  n_process: int = 1) -> Iterator[tuple[Evidence, list[Fact]]]:
         items = list(items)
-        titles = self.nlp.pipe((e.title for e in items), batch_size=batch_size)
-        contexts = [Context(title_things=self._things_in(doc)) for doc in titles]
+        contexts = [Context(title_things=self._things_in(self.nlp.make_doc(e.title)))
+                    for e in items]
         docs = self.nlp.pipe(((e.text, i) for i, e in enumerate(items)), as_tuples=True,
                              batch_size=batch_size, n_process=n_process)
         for doc, index in docs:
@@ -164,15 +164,15 @@ class Extractor:
 
     def _agreement_fact(self, evidence: Evidence, doc: Doc) -> Fact:
         """An agreement's own existence is a fact: "an agreement is in place" from its start."""
-        title = self.nlp(evidence.title)
-        mentions = self._mentions(title) + self._mentions(doc)
+        title = self.nlp.make_doc(evidence.title)
+        mentions = self._mentions(title, lemmas=False) + self._mentions(doc)
         entities = frozenset(m.key for m in mentions if m.category == "entities")
         things = frozenset({"agreement"} | {m.key for m in mentions if m.category == "things"})
         prop = Proposition(action="in_force", action_text="in force", polarity=Polarity.AFFIRMED,
                            modality=Modality.FACT, entities=entities, things=things,
                            arguments=(("object", evidence.title),))
         analysis = Analysis(text=evidence.title, start=0, end=0, propositions=(prop,),
-                            keywords=tuple(_keywords(title[:])))
+                            keywords=tuple(t.lower_ for t in title if t.is_alpha and not t.is_stop))
         arose = evidence.effective_from or evidence.date
         source = "effective_from" if evidence.effective_from else "date"
         return Fact(f"{evidence.id}#0", evidence.id, analysis, arose, source,
@@ -396,10 +396,12 @@ class Extractor:
 
     # ------------------------------------------------------------------ mentions
 
-    def _mentions(self, doc: Doc) -> list[_Mention]:
+    def _mentions(self, doc: Doc, lemmas: bool = True) -> list[_Mention]:
+        """Lexicon terms in ``doc``; ``lemmas=False`` for a tokenizer-only doc (spelling only)."""
         spans = [(s, e, self.nlp.vocab.strings[m], 0) for m, s, e in self._exact(doc)]
         spans += [(s, e, self.nlp.vocab.strings[m], 1) for m, s, e in self._lower(doc)]
-        spans += [(s, e, self.nlp.vocab.strings[m], 2) for m, s, e in self._lemma(doc)]
+        if lemmas:
+            spans += [(s, e, self.nlp.vocab.strings[m], 2) for m, s, e in self._lemma(doc)]
         # Longest first, then leftmost: "Border Force Removals Casework Team" beats "Border Force".
         # Between equally long matches: a capitalised name is an organisation ("Immigration
         # Enforcement"), and a listed spelling beats a plural or a lemma ("returns" is listed
@@ -416,7 +418,7 @@ class Extractor:
             if any(i in taken for i in range(start, end)):
                 continue
             category, key = label.split(":", 1)
-            if category == "actions" and not _can_be_action(doc[start:end]):
+            if category == "actions" and (not lemmas or not _can_be_action(doc[start:end])):
                 continue
             taken.update(range(start, end))
             mentions.append(_Mention(key, category, start, end, doc[start:end].text))
@@ -426,15 +428,19 @@ class Extractor:
         return [(s, e, self.nlp.vocab.strings[m].split(":", 1)[1]) for m, s, e in self._denials(doc)]
 
     def _things_in(self, doc: Doc) -> tuple[tuple[str, str], ...]:
-        return tuple((m.key, m.text) for m in self._mentions(doc)
+        return tuple((m.key, m.text) for m in self._mentions(doc, lemmas=doc.has_annotation("LEMMA"))
                      if m.category == "things" and not self.lexicon.is_generic(m.key))
 
     def _statement_contexts(self, statements: list[Statement], batch_size: int) -> list[Context]:
-        questions = self.nlp.pipe((s.question or "" for s in statements), batch_size=batch_size)
+        # Only the things a question names are needed, and they are found by spelling: the
+        # tokenizer suffices, and many answers share one question text.
+        things: dict[str, tuple[tuple[str, str], ...]] = {}
         contexts = []
-        for statement, qdoc in zip(statements, questions):
-            contexts.append(Context(home=self.home_of(statement),
-                                    question_things=self._things_in(qdoc)))
+        for statement in statements:
+            question = statement.question or ""
+            if question not in things:
+                things[question] = self._things_in(self.nlp.make_doc(question))
+            contexts.append(Context(home=self.home_of(statement), question_things=things[question]))
         return contexts
 
     def home_of(self, statement: Statement) -> str | None:
@@ -447,7 +453,7 @@ class Extractor:
 
     @lru_cache(maxsize=1024)
     def _entity_key(self, name: str) -> str | None:
-        for m in self._mentions(self.nlp.make_doc(name)):
+        for m in self._mentions(self.nlp.make_doc(name), lemmas=False):
             if m.category == "entities":
                 return m.key
         return None

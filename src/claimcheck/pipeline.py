@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .cache import ExtractionCache
 from .corpus import load_corpus
 from .extract import Extractor
 from .judge import Judge
@@ -33,25 +34,47 @@ def check(claims_dir: Path, evidence_dir: Path, nlp, lexicon: Lexicon | None = N
     return check_corpus(corpus, nlp, lexicon, progress)
 
 
-def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon,
-                 progress: Progress | None = None) -> CheckResult:
+def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | None = None,
+                 cache: ExtractionCache | None = None, n_process: int = 1) -> CheckResult:
+    """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
+    ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items)."""
     extractor = Extractor(nlp, lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
-    total = len(corpus.evidence)
-    for done, (_, item_facts) in enumerate(extractor.facts_of(corpus.evidence), start=1):
+    read = _cached(extractor.facts_of, "evidence", corpus.evidence, cache, n_process)
+    for done, (_, item_facts) in enumerate(read, start=1):
         facts.extend(item_facts)
-        report("evidence", done, total)
+        report("evidence", done, len(corpus.evidence))
     index = FactIndex(facts, lexicon)
     judge = Judge(corpus.evidence, lexicon)
     findings: list[Finding] = []
-    total = len(corpus.statements)
-    for done, (statement, claims) in enumerate(extractor.claims_of(corpus.statements), start=1):
+    read = _cached(extractor.claims_of, "statement", corpus.statements, cache, n_process)
+    for done, (statement, claims) in enumerate(read, start=1):
         home = extractor.home_of(statement)
         matches = {claim.id: index.candidates(claim, home) for claim in claims}
         findings.extend(judge.judge(statement, claims, matches))
-        report("statements", done, total)
+        report("statements", done, len(corpus.statements))
     return CheckResult(corpus, tuple(findings), corpus.problems)
+
+
+def _cached(read, kind: str, items, cache: ExtractionCache | None, n_process: int):
+    """Yield (item, reading) in input order, reading only what the cache does not hold."""
+    if cache is None:
+        yield from read(items, n_process=n_process)
+        return
+    keys = [cache.key(kind, item.id, item.content_hash) for item in items]
+    known = [cache.get(key) for key in keys]
+    missing = [item for item, value in zip(items, known) if value is None]
+    fresh = iter(read(missing, n_process=n_process)) if missing else iter(())
+    new_entries = []
+    for item, key, value in zip(items, keys, known):
+        if value is None:
+            _, value = next(fresh)
+            if key is not None:
+                new_entries.append((key, value))
+        yield item, value
+    if new_entries:
+        cache.put_many(new_entries)
 
 
 def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Finding]:
