@@ -139,3 +139,49 @@ def test_an_agreement_is_itself_a_fact_that_it_is_in_force(extractor):
     implicit = [f for f in facts if f.implicit]
     assert implicit and implicit[0].analysis.main.action == "in_force"
     assert {"home_office", "department_for_education"} <= implicit[0].analysis.main.entities
+
+
+def test_a_comparison_with_an_earlier_time_is_a_rise_or_fall(extractor):
+    a = only_claim(extractor, "There are 430,000 more people in employment now than there were "
+                              "before the pandemic began.")
+    assert a.main.action == "increase" and "employment" in a.main.things
+    fall = only_claim(extractor, "The employment rate was 1.0 percentage points lower than before "
+                                 "the pandemic.")
+    assert fall.main.action == "decrease"
+
+
+def test_more_than_a_number_is_not_a_comparison(extractor):
+    claims = extractor.claims(statement("More than 11,000 staff have accessed the programme."))
+    assert all(p.action != "increase" for c in claims for p in c.analysis.propositions)
+
+
+def test_a_refuted_clause_is_denied(extractor):
+    a = only_claim(extractor, "It is wrong to claim that there are now more people in work than "
+                              "before the pandemic began.")
+    increase = [p for p in a.propositions if p.action == "increase"]
+    assert increase and increase[0].polarity is Polarity.DENIED
+
+
+def test_not_involved_in_an_action_denies_it(extractor):
+    a = only_claim(extractor, "Civil servants were not involved in the calculation of the figure.")
+    cost = [p for p in a.propositions if p.action == "cost"]
+    assert cost and cost[0].polarity is Polarity.DENIED
+    assert "civil_service" in cost[0].entities
+
+
+def test_a_breach_is_always_about_rules(extractor):
+    a = only_claim(extractor, "The Prime Minister received a fixed penalty notice for the "
+                              "gathering on 19 June 2020.")
+    assert a.main.action == "breach" and "guidance" in a.main.things
+
+
+def test_unknown_nouns_and_other_actions_become_topics(extractor):
+    a = only_claim(extractor, "We don't have targets for the HS2 line.")
+    assert "~hs2" in a.main.topics
+
+
+def test_a_baseline_date_is_not_the_date_of_the_fact(extractor):
+    fact, = extractor.facts(evidence("The employment rate was 1.0 points lower than before the "
+                                     "pandemic (December 2019 to February 2020).",
+                                     date=parse_date("2022-02-15")))
+    assert fact.arose == PartialDate(2022, 2, 15)

@@ -205,3 +205,24 @@ def test_hansard_references_without_a_column_identify_nothing():
     from claimcheck.extract import normalise_reference
     assert normalise_reference("HC Deb 18 May 2020") == ()
     assert normalise_reference("HL Deb 12 October 2016, col 2370") == ("DEB:2016-10-12:C2370",)
+
+
+def test_a_copula_matches_nothing(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2020-09-30", text="The specific information on pupil data is not "
+                                                  "readily available.")
+    evidence_file(evidence, "stats", "2017-12", kind="statistics",
+                  text="In January 2017 there were 8.1 million pupil records.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.UNVERIFIED
+
+
+def test_a_rise_is_contradicted_by_an_earlier_fall(nlp, lexicon, corpus_dirs):
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2022-04-20", text="There are more people in work than there were "
+                                                  "before the pandemic.")
+    evidence_file(evidence, "ons", "2022-04-12", kind="statistics",
+                  text="The number of people in employment is 588,000 fewer than before the "
+                       "pandemic.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["s"].verdict is Verdict.CONTRADICTED

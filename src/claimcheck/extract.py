@@ -229,7 +229,9 @@ class Extractor:
                 if concept is not None and concept.person_object:
                     key = concept.person_object
             clause = _clause_tokens(trigger)
-            if _lost_its_object(trigger):
+            if key in COMPARATIVES.values() and trigger.lower_ in COMPARATIVES:
+                clause = list(sent)  # "more people in work than before": the sentence is the frame
+            elif _lost_its_object(trigger):
                 # A finite verb with no object or complement has lost its arguments to a misparse
                 # ("shares" read as a compound of "addresses"): read them from the sentence.
                 clause = list(sent)
@@ -239,9 +241,14 @@ class Extractor:
             agents, recipients, things, entities, arguments = self._roles(
                 trigger, clause, by_token, context)
             topics = _topics(trigger, clause, by_token)
+            things |= set(self.lexicon.implied_things(key))
             if record and not any(not self.lexicon.is_generic(t) for t in things):
                 # A record's sentence is about one matter; a misparse must not lose its object.
                 things |= {m.key for m in mentions if m.category == "things"}
+                if not things and earlier_things:
+                    # "This is 588,000 fewer than before the pandemic": a record goes on about
+                    # what its last sentence named.
+                    things.add(earlier_things[-1][0])
             things, how = self._resolve(things, clause, by_token, context, earlier_things)
             things = self._most_specific(things)
             resolved.extend(how)
@@ -278,6 +285,10 @@ class Extractor:
                 found = True
                 yield sent.doc[start:end].root, key, True
         taken: set[int] = set()
+        for token, key in _comparatives(sent):
+            taken.add(token.i)
+            found = True
+            yield token, key, False
         for m in mentions:
             if m.category != "actions":
                 continue
@@ -514,6 +525,32 @@ def _frames_clause(verb: Token) -> bool:
                for t in verb.subtree) or any(c.dep_ == "ccomp" for c in verb.children)
 
 
+# "430,000 more in employment than before the pandemic", "1.0 points lower than before": a
+# comparison with an earlier time asserts a rise or a fall. "more than 11,000 staff" does not.
+COMPARATIVES = {"more": "increase", "higher": "increase", "greater": "increase", "larger": "increase",
+                "above": "increase", "fewer": "decrease", "less": "decrease", "lower": "decrease",
+                "smaller": "decrease", "below": "decrease"}
+
+
+def _comparatives(sent: Span) -> Iterator[tuple[Token, str]]:
+    for token in sent:
+        key = COMPARATIVES.get(token.lower_)
+        if key is None:
+            continue
+        after = sent.doc[token.i + 1: min(sent.end, token.i + 12)]
+        than = next((t for t in after if t.lower_ == "than"), None)
+        if than is not None:
+            following = sent.doc[than.i + 1: min(sent.end, than.i + 4)]
+            if following and not any(t.like_num for t in following):
+                yield token, key
+        elif any(t.lemma_ == "level" for t in after[:5]) and token.lower_ in ("above", "below"):
+            yield token, key
+
+
+# "civil servants were not involved in the calculation": the action named after "involved in"
+# is what the verb asserts or denies.
+INVOLVING_VERBS = {"involve", "participate", "engage", "take part"}
+
 NOUN_PREDICATING_VERBS = {"be", "have", "include", "continue", "begin", "start", "take", "make",
                           "carry", "undertake", "occur", "happen", "exist", "remain", "facilitate",
                           "arrange", "conduct", "process", "receive", "complete", "resume",
@@ -530,6 +567,8 @@ def _predicated_noun(noun: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ in ("ccomp", "relcl", "advcl", "xcomp") or any(
             c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux", "neg") for c in noun.children):
         return True  # tagged a noun, parsed as a verb: "the items that the Department shares"
+    if _involved_in(noun):
+        return True
     if noun.dep_ in ("compound", "amod", "poss", "pobj", "appos", "npadvmod"):
         return False
     head = noun.head
@@ -541,6 +580,16 @@ def _predicated_noun(noun: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ == "conj":
         return _predicated_noun(head, lexicon) if head.pos_ in ("NOUN", "PROPN") else False
     return False
+
+
+def _involved_in(noun: Token) -> bool:
+    """Is ``noun`` the object of "involved in" (or "took part in")?"""
+    if noun.dep_ == "conj":
+        noun = noun.head
+        if noun.dep_ == "conj":
+            noun = noun.head
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "in"
+            and noun.head.head.lemma_.lower() in INVOLVING_VERBS)
 
 
 def _is_purpose_copula(verb: Token) -> bool:
@@ -570,9 +619,16 @@ def _verbal_chain(token: Token) -> list[Token]:
     # A prepositional object does not take its governor's negation: "was not told about the Home
     # Office's use" does not deny the use. A multiword trigger rooted on the preposition itself
     # ("in place") does.
+    if _involved_in(token):
+        # Take the polarity of "were not involved": climb to the verb.
+        node = token.head if token.dep_ == "pobj" else token
+        while node.lower_ != "in" and node.dep_ != "ROOT":
+            node = node.head
+        node = node.head
+        chain.append(node)
     while node.dep_ in ("xcomp", "acl", "relcl", "acomp", "attr", "dobj", "nsubj", "nsubjpass",
                         "compound", "conj", "advcl", "oprd", "pcomp") or (
-            node.dep_ == "prep" and node is token):
+            node.dep_ == "prep" and node.i == token.i):
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             # A coordinated verb keeps its own negation ("kept within ... and is not passed on"),
             # so stop unless it has no auxiliaries of its own.
@@ -600,6 +656,8 @@ def _polarity(trigger: Token, lexicon: Lexicon) -> Polarity:
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
                                     or node.lemma_.lower() in lexicon.ending_verbs):
             negations += 1
+    if _refuted(trigger):
+        negations += 1
     sentence = trigger.sent.text
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
@@ -618,6 +676,18 @@ def _reported(verb: Token) -> bool:
     """Is ``verb`` the content of a report ("said that", "announced that", "told the House that")?"""
     return any(node.lemma_.lower() in FRAMING_VERBS | {"announce", "promise", "pledge"}
                and node.i != verb.i for node in verb.ancestors)
+
+
+FALSITY = {"wrong", "false", "untrue", "incorrect", "inaccurate", "misleading", "mistaken"}
+
+
+def _refuted(trigger: Token) -> bool:
+    """Inside "it is wrong to claim that ...": the clause is denied, not asserted."""
+    for node in trigger.ancestors:
+        words = [node, *(c for c in node.children if c.dep_ in ("acomp", "attr", "amod"))]
+        if any(w.lemma_.lower() in FALSITY for w in words):
+            return True
+    return False
 
 
 def _refused(trigger: Token, lexicon: Lexicon) -> bool:
@@ -750,8 +820,8 @@ def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention]) 
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(lemma) > 2 \
                 and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma) \
-                and token.ent_type_ not in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL",
-                                            "MONEY", "PERCENT", "QUANTITY"):
+                and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                                            "PERCENT", "QUANTITY"):
             topics.add(f"~{lemma}")
     return topics
 
@@ -790,6 +860,9 @@ def _check_worthy(analysis: Analysis) -> bool:
     return len(analysis.keywords) >= 2
 
 
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|until|and)\s*", re.I)
+
+
 def _event_date(sent: Span, propositions: list[Proposition]) -> PartialDate | None:
     """The date the sentence gives for its own event, read from the parse.
 
@@ -802,12 +875,18 @@ def _event_date(sent: Span, propositions: list[Proposition]) -> PartialDate | No
     verbs |= {t.i for t in sent if t.dep_ == "conj" and t.head.dep_ == "ROOT"
               and t.pos_ in ("VERB", "AUX")}
     found = []
-    for start, _end, date in find_dates(sent.text):
+    baseline_end = None
+    for start, end, date in find_dates(sent.text):
         token = sent.doc.char_span(sent.start_char + start, sent.start_char + start + 1,
                                    alignment_mode="expand")
         if token is None:
             continue
         node = token.root
+        if any(a.lower_ in ("than", "before", "after", "compared", "comparing")
+               for a in [node, *node.ancestors][:6]) or (
+                baseline_end is not None and RANGE_JOIN.fullmatch(sent.text[baseline_end:start])):
+            baseline_end = end  # a comparison's baseline (and the rest of its range), not the
+            continue            # date of the event
         while node.pos_ not in ("VERB", "AUX") and node.dep_ != "ROOT" and node.head != node:
             if node.dep_ in ("acl", "relcl", "compound", "amod") and node.pos_ != "NUM":
                 break

@@ -34,6 +34,7 @@ class Concept:
     person_object: str | None = None  # actions: what it means when done to people
     done: str | None = None           # actions: participle for findings ("shared")
     opposite: str | None = None       # actions: the action that asserts the contrary ("fall")
+    implies: tuple[str, ...] = ()     # actions: things it is always about (a breach: rules)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class Lexicon:
             if other.opposite == action:
                 return other.key
         return None
+
+    def implied_things(self, action: str) -> tuple[str, ...]:
+        concept = self.concepts.get(action)
+        return concept.implies if concept else ()
 
     def related(self, action: str) -> tuple[str, ...]:
         concept = self.concepts.get(action)
@@ -173,6 +178,8 @@ def _merge(concepts: dict[str, Concept], negating: set[str], ending: set[str],
                 person_object=spec.get("person_object", old.person_object if old else None),
                 done=spec.get("done", old.done if old else None),
                 opposite=spec.get("opposite", old.opposite if old else None),
+                implies=tuple(dict.fromkeys((*(old.implies if old else ()),
+                                             *_strings(spec.get("implies", []), origin, where)))),
             )
 
 

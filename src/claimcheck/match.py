@@ -19,6 +19,14 @@ from .model import Claim, Fact, Modality, Proposition
 
 # Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
 HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
+# Verbs that name no action of their own: "the information is not available" and "there were 8.1
+# million pupils" share the verb "be" and nothing else.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "give", "say",
+                         "seem", "become", "remain", "put", "set", "keep"})
+
+
+def comparable(prop: Proposition) -> bool:
+    return prop.modality not in HEDGED and prop.action not in LIGHT_VERBS
 MIN_SCORE = 0.55
 
 
@@ -44,7 +52,7 @@ class FactIndex:
         self._by_entity: dict[tuple[str, str], list[tuple[Fact, Proposition]]] = defaultdict(list)
         for fact in facts:
             for prop in fact.analysis.propositions:
-                if prop.modality in HEDGED:
+                if not comparable(prop):
                     continue
                 keys = {b for t in prop.things for b in lexicon.broader(t)}
                 for key in keys:
@@ -56,7 +64,7 @@ class FactIndex:
         """Facts that speak to any proposition of ``claim``, best first."""
         found: dict[tuple[str, str, str], Match] = {}
         for prop in claim.analysis.propositions:
-            if prop.modality in HEDGED:
+            if not comparable(prop):
                 continue
             for fact, fact_prop in self._lookup(prop):
                 match = score_match(claim, prop, fact, fact_prop, self.lexicon, home)
