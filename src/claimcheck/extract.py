@@ -554,7 +554,7 @@ INVOLVING_VERBS = {"involve", "participate", "engage", "take part"}
 NOUN_PREDICATING_VERBS = {"be", "have", "include", "continue", "begin", "start", "take", "make",
                           "carry", "undertake", "occur", "happen", "exist", "remain", "facilitate",
                           "arrange", "conduct", "process", "receive", "complete", "resume",
-                          "set", "issue", "launch", "hold"}
+                          "set", "issue", "launch", "hold", "use", "operate", "apply"}
 
 
 def _predicated_noun(noun: Token, lexicon: Lexicon) -> bool:
