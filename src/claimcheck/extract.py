@@ -209,6 +209,10 @@ class Extractor:
         for m in mentions:
             for i in range(m.start, m.end):
                 by_token[i] = m
+        dates_found = find_dates(sent.text)
+        dated = {t.i for start, end, _ in dates_found
+                 for t in (sent.doc.char_span(sent.start_char + start, sent.start_char + end,
+                                              alignment_mode="expand") or ())}
         resolved: list[tuple[str, str]] = []
         propositions: list[Proposition] = []
         seen: set[tuple[str, Polarity]] = set()
@@ -240,7 +244,7 @@ class Extractor:
                 clause = list(sent)
             agents, recipients, things, entities, arguments = self._roles(
                 trigger, clause, by_token, context)
-            topics = _topics(trigger, clause, by_token)
+            topics = _topics(trigger, clause, by_token, dated)
             things |= set(self.lexicon.implied_things(key))
             if record and not any(not self.lexicon.is_generic(t) for t in things):
                 # A record's sentence is about one matter; a misparse must not lose its object.
@@ -268,8 +272,8 @@ class Extractor:
             start=sent.start_char,
             end=sent.end_char,
             propositions=tuple(propositions),
-            quantities=tuple(_quantities(sent)),
-            dates=tuple(d for _, _, d in find_dates(sent.text)),
+            quantities=tuple(_quantities(sent, dated)),
+            dates=tuple(d for _, _, d in dates_found),
             resolved=tuple(dict.fromkeys(resolved)),
             keywords=tuple(_keywords(sent)),
             references=normalise_reference(sent.text),
@@ -668,8 +672,7 @@ PERSONAL_PRONOUNS = {"them", "him", "her", "me", "us", "you", "themselves"}
 
 
 def _person_object(trigger: Token) -> bool:
-    return any(c.dep_ == "dobj" and (c.lower_ in PERSONAL_PRONOUNS or c.ent_type_ in ("PERSON", "NORP"))
-               for c in trigger.children)
+    return any(c.dep_ == "dobj" and c.lower_ in PERSONAL_PRONOUNS for c in trigger.children)
 
 
 def _reported(verb: Token) -> bool:
@@ -806,11 +809,12 @@ VAGUE_NOUNS = {"people", "person", "time", "year", "way", "thing", "number", "pa
                "summary", "opportunity", "moment", "practice", "view", "position"}
 
 
-def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention]) -> set[str]:
+def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention],
+            dated: set[int]) -> set[str]:
     """What the clause is about beyond the lexicon: other actions it names, unknown nouns."""
     topics: set[str] = set()
     for token in clause:
-        if token.i == trigger.i:
+        if token.i == trigger.i or token.i in dated or token.like_num:
             continue
         mention = by_token.get(token.i)
         if mention is not None:
@@ -819,9 +823,7 @@ def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention]) 
             continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(lemma) > 2 \
-                and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma) \
-                and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
-                                            "PERCENT", "QUANTITY"):
+                and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma):
             topics.add(f"~{lemma}")
     return topics
 
@@ -830,17 +832,19 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in token.subtree if t.dep_ != "relcl")[:160]
 
 
-def _quantities(sent: Span) -> Iterator[Quantity]:
+def _quantities(sent: Span, dated: set[int]) -> Iterator[Quantity]:
     for token in sent:
+        if token.i in dated:
+            continue
         text = token.text
         value: float | None = None
         if NUMBER.match(text):
             value = float(text.replace(",", ""))
         elif token.lower_ in WORD_NUMBERS and token.pos_ == "NUM":
             value = float(WORD_NUMBERS[token.lower_])
-        if value is None or token.ent_type_ == "DATE" or token.dep_ in ("npadvmod",):
+        if value is None or token.dep_ in ("npadvmod",):
             continue
-        if 1900 <= value <= 2100 and "," not in text and token.ent_type_ in ("DATE", ""):
+        if 1900 <= value <= 2100 and "," not in text:
             continue  # a year, not a count
         unit = token.head.lemma_.lower() if token.head != token and token.head.pos_ == "NOUN" else None
         yield Quantity(value, text, unit)

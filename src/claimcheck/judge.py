@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,9 +101,8 @@ class Judge:
         item = self.evidence[match.fact.evidence_id]
         if item.kind == "correction" or not statement.reference or not item.reference:
             return False
-        return (set(normalise_reference(statement.reference))
-                & set(normalise_reference(item.reference))) != set() and \
-            item.date.compare(statement.date).value in ("same", "undecided")
+        return bool(set(_references(statement.reference)) & set(_references(item.reference))) \
+            and item.date.compare(statement.date).value in ("same", "undecided")
 
     # ------------------------------------------------------------------ timing
 
@@ -298,6 +298,11 @@ class Judge:
 
 
 # ---------------------------------------------------------------------- pure helpers
+
+@lru_cache(maxsize=65536)
+def _references(text: str) -> tuple[str, ...]:
+    return normalise_reference(text)
+
 
 def finding_id(statement: Statement, claim: Claim) -> str:
     """Stable across runs: the statement and the claim's words, not its position or the clock."""

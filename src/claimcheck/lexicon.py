@@ -44,10 +44,14 @@ class Lexicon:
     ending_verbs: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _opposites: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        for key in self.concepts:
+        for key, concept in self.concepts.items():
             self._ancestors[key] = _closure(key, self.concepts)
+            if concept.opposite:
+                self._opposites[key] = concept.opposite
+                self._opposites.setdefault(concept.opposite, key)
 
     def of(self, category: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.category == category]
@@ -67,13 +71,7 @@ class Lexicon:
 
     def opposite(self, action: str) -> str | None:
         """The contrary action, declared on either side: rise/fall, follow/breach."""
-        concept = self.concepts.get(action)
-        if concept and concept.opposite:
-            return concept.opposite
-        for other in self.concepts.values():
-            if other.opposite == action:
-                return other.key
-        return None
+        return self._opposites.get(action)
 
     def implied_things(self, action: str) -> tuple[str, ...]:
         concept = self.concepts.get(action)

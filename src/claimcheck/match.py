@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .dates import PartialDate
 from .lexicon import Lexicon
 from .model import Claim, Fact, Modality, Proposition
 
@@ -43,55 +44,95 @@ class Match:
     shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A fact's proposition with what matching needs of it, computed once."""
+
+    fact: Fact
+    prop: Proposition
+    broader_things: frozenset[str]
+    keywords: str
+
+
 class FactIndex:
     """Facts blocked by action and argument, for fast candidate lookup."""
 
+    # Each claim fully scores at most this many facts per kind of candidate (agreeing or
+    # conflicting, before or after the statement), best overlap first, so that the cost stays
+    # flat however many documents speak to one subject.
+    PER_CLASS = 40
+
     def __init__(self, facts: Iterable[Fact], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._by_thing: dict[tuple[str, str], list[tuple[Fact, Proposition]]] = defaultdict(list)
-        self._by_entity: dict[tuple[str, str], list[tuple[Fact, Proposition]]] = defaultdict(list)
+        self._by_thing: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        self._by_entity: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
         for fact in facts:
+            keywords = _keyword_text(fact.analysis.keywords)
             for prop in fact.analysis.propositions:
                 if not comparable(prop):
                     continue
-                keys = {b for t in prop.things for b in lexicon.broader(t)}
-                for key in keys:
-                    self._by_thing[(prop.action, key)].append((fact, prop))
+                broader = frozenset(b for t in prop.things for b in lexicon.broader(t))
+                entry = _Entry(fact, prop, broader, keywords)
+                for key in broader:
+                    self._by_thing[(prop.action, key)].append(entry)
                 for key in prop.entities | prop.topics:
-                    self._by_entity[(prop.action, key)].append((fact, prop))
+                    self._by_entity[(prop.action, key)].append(entry)
 
-    def candidates(self, claim: Claim, home: str | None = None) -> list[Match]:
+    def candidates(self, claim: Claim, home: str | None = None,
+                   date: PartialDate | None = None) -> list[Match]:
         """Facts that speak to any proposition of ``claim``, best first."""
         found: dict[tuple[str, str, str], Match] = {}
+        keywords = _keyword_text(claim.analysis.keywords)
         for prop in claim.analysis.propositions:
             if not comparable(prop):
                 continue
-            for fact, fact_prop in self._lookup(prop):
-                match = score_match(claim, prop, fact, fact_prop, self.lexicon, home)
+            for entry in self._shortlist(prop, date):
+                match = score_match(claim, prop, entry.fact, entry.prop, self.lexicon, home,
+                                    similarity=_similarity(keywords, entry.keywords))
                 if match is None:
                     continue
-                key = (fact.id, prop.action, fact_prop.action)
+                key = (entry.fact.id, prop.action, entry.prop.action)
                 if key not in found or found[key].score < match.score:
                     found[key] = match
         return sorted(found.values(), key=lambda m: (-m.score, m.fact.id))
 
-    def _lookup(self, prop: Proposition) -> list[tuple[Fact, Proposition]]:
+    def _shortlist(self, prop: Proposition, date: PartialDate | None) -> list[_Entry]:
+        pool = self._lookup(prop)
+        if len(pool) <= self.PER_CLASS:
+            return pool
+        specific = {t for t in prop.things if not self.lexicon.is_generic(t)}
+        opposite = self.lexicon.opposite(prop.action)
+        classes: dict[tuple[bool, bool | None], list[tuple[int, str, _Entry]]] = defaultdict(list)
+        for entry in pool:
+            overlap = (2 * len(specific & entry.broader_things)
+                       + len(prop.topics & entry.prop.topics)
+                       + len(prop.entities & entry.prop.entities))
+            disagree = (prop.polarity != entry.prop.polarity) != (entry.prop.action == opposite)
+            when = entry.fact.arose.on_or_before(date) if date is not None else None
+            classes[(disagree, when)].append((-overlap, entry.fact.id, entry))
+        shortlist = []
+        for members in classes.values():
+            members.sort(key=lambda m: (m[0], m[1]))
+            shortlist.extend(entry for _, _, entry in members[:self.PER_CLASS])
+        return shortlist
+
+    def _lookup(self, prop: Proposition) -> list[_Entry]:
         specific = [t for t in prop.things if not self.lexicon.is_generic(t)]
-        pool: dict[tuple[str, int], tuple[Fact, Proposition]] = {}
+        pool: dict[tuple[str, int], _Entry] = {}
         opposite = self.lexicon.opposite(prop.action)
         for action in (prop.action, *self.lexicon.related(prop.action),
                        *([opposite] if opposite else [])):
             if specific:
                 for thing in specific:
-                    for fact, fp in self._by_thing.get((action, thing), ()):
-                        pool[(fact.id, id(fp))] = (fact, fp)
+                    for entry in self._by_thing.get((action, thing), ()):
+                        pool[(entry.fact.id, id(entry.prop))] = entry
             else:
                 # No thing to block on ("there is no sanction for parents"): the organisations
                 # and topics it names must do.
                 keys = [k for e in (prop.recipients or prop.entities) for k in self._entity_keys(e)]
                 for key in [*keys, *prop.topics]:
-                    for fact, fp in self._by_entity.get((action, key), ()):
-                        pool[(fact.id, id(fp))] = (fact, fp)
+                    for entry in self._by_entity.get((action, key), ()):
+                        pool[(entry.fact.id, id(entry.prop))] = entry
         return list(pool.values())
 
     def _entity_keys(self, entity: str) -> list[str]:
@@ -99,6 +140,17 @@ class FactIndex:
         if concept is not None and concept.covers:
             return [c.key for c in self.lexicon.of("entities") if c.kind == concept.covers]
         return [entity]
+
+
+def _keyword_text(keywords: Iterable[str]) -> str:
+    return " ".join(sorted(set(keywords)))
+
+
+def _similarity(a: str, b: str) -> float:
+    """0..1 similarity of two sentences' content words, by rapidfuzz's token set ratio."""
+    if not a or not b:
+        return 0.0
+    return fuzz.token_set_ratio(a, b) / 100.0
 
 
 def things_compatible(claim_things: frozenset[str], fact_things: frozenset[str],
@@ -136,16 +188,13 @@ def entities_compatible(claim_prop: Proposition, fact_prop: Proposition, lexicon
 
 
 def keyword_similarity(claim: Claim, fact: Fact) -> float:
-    """0..1 similarity of the two sentences' content words, by rapidfuzz's token set ratio."""
-    a = " ".join(sorted(set(claim.analysis.keywords)))
-    b = " ".join(sorted(set(fact.analysis.keywords)))
-    if not a or not b:
-        return 0.0
-    return fuzz.token_set_ratio(a, b) / 100.0
+    """0..1 similarity of the two sentences' content words."""
+    return _similarity(_keyword_text(claim.analysis.keywords), _keyword_text(fact.analysis.keywords))
 
 
 def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposition,
-                lexicon: Lexicon, home: str | None) -> Match | None:
+                lexicon: Lexicon, home: str | None,
+                similarity: float | None = None) -> Match | None:
     related = fact_prop.action in lexicon.related(prop.action)
     opposed = fact_prop.action == lexicon.opposite(prop.action)
     if prop.action != fact_prop.action and not related and not opposed:
@@ -172,7 +221,7 @@ def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposit
     score += 0.25 if shared_things else 0.0
     score += 0.15 if shared_entities else 0.0
     score += min(0.2, 0.1 * len(shared_topics))
-    score += 0.15 * keyword_similarity(claim, fact)
+    score += 0.15 * (keyword_similarity(claim, fact) if similarity is None else similarity)
     if score < MIN_SCORE:
         return None
     conflicts = (prop.polarity == fact_prop.polarity) if opposed else (

@@ -51,7 +51,7 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     read = _cached(extractor.claims_of, "statement", corpus.statements, cache, n_process)
     for done, (statement, claims) in enumerate(read, start=1):
         home = extractor.home_of(statement)
-        matches = {claim.id: index.candidates(claim, home) for claim in claims}
+        matches = {claim.id: index.candidates(claim, home, statement.date) for claim in claims}
         findings.extend(judge.judge(statement, claims, matches))
         report("statements", done, len(corpus.statements))
     return CheckResult(corpus, tuple(findings), corpus.problems)
