@@ -17,7 +17,7 @@ import typer
 from . import __version__
 from .corpus import load_corpus, load_statement
 from .cache import ExtractionCache
-from .cli_support import reported
+from .cli_support import echo, reported
 from .extract import Extractor
 from .fetch_cli import add, fetch_app
 from .model import VERDICT_SEVERITY
@@ -80,16 +80,16 @@ def check(
                               n_process=processes)
         paths = write_reports(result, out)
     for problem in result.problems:
-        typer.echo(f"skipped {problem}", err=True)
+        echo(f"{'skipped' if problem.skipped else 'warning'} {problem}", err=True)
     worst = statement_verdicts(result.findings)
     counts = Counter(f.verdict for f in worst.values())
-    typer.echo(f"{len(corpus.statements)} statements, {len(result.findings)} claims, "
+    echo(f"{len(corpus.statements)} statements, {len(result.findings)} claims, "
                f"{len(corpus.evidence)} evidence documents")
-    typer.echo(f"{'verdict':<14}{'statements':>10}")
+    echo(f"{'verdict':<14}{'statements':>10}")
     for verdict in VERDICT_SEVERITY:
-        typer.echo(f"{verdict.value:<14}{counts.get(verdict, 0):>10}")
+        echo(f"{verdict.value:<14}{counts.get(verdict, 0):>10}")
     for path in paths:
-        typer.echo(f"wrote {path}")
+        echo(f"wrote {path}")
 
 
 @app.command()
@@ -102,24 +102,24 @@ def claims(
         statement = load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
         found = extractor.claims(statement)
-    typer.echo(f"{statement.id}: {statement.speaker}, {statement.date.human()}, "
+    echo(f"{statement.id}: {statement.speaker}, {statement.date.human()}, "
                f"{len(found)} claim(s)")
     for claim in found:
         a = claim.analysis
-        typer.echo(f"\n[{claim.id}] {a.text}")
+        echo(f"\n[{claim.id}] {a.text}")
         for p in a.propositions:
             args = "; ".join(f"{role}: {text}" for role, text in p.arguments)
-            typer.echo(f"  {p.polarity.value} {p.modality.value} '{p.action}' ({p.action_text})"
+            echo(f"  {p.polarity.value} {p.modality.value} '{p.action}' ({p.action_text})"
                        + (f" things={','.join(sorted(p.things))}" if p.things else "")
                        + (f" to={','.join(sorted(p.recipients))}" if p.recipients else "")
                        + (f" [{args}]" if args else ""))
         for text, meaning in a.resolved:
-            typer.echo(f"  '{text}' refers to '{meaning}'")
+            echo(f"  '{text}' refers to '{meaning}'")
         if a.quantities:
-            typer.echo("  quantities: " + ", ".join(q.text + (f" {q.unit}" if q.unit else "")
+            echo("  quantities: " + ", ".join(q.text + (f" {q.unit}" if q.unit else "")
                                                     for q in a.quantities))
         if a.dates:
-            typer.echo("  dates: " + ", ".join(d.human() for d in a.dates))
+            echo("  dates: " + ", ".join(d.human() for d in a.dates))
 
 
 app.add_typer(fetch_app, name="fetch")
@@ -129,7 +129,7 @@ app.command("add")(add)
 @app.command()
 def version() -> None:
     """Print claimcheck's version."""
-    typer.echo(f"claimcheck {__version__}")
+    echo(f"claimcheck {__version__}")
 
 
 def main() -> None:

@@ -1,7 +1,14 @@
-"""What every command shares: turning claimcheck's errors into one line and exit status 1."""
+"""What every command shares: one line and a non-zero exit for errors and interruptions, and
+terminal output that text from outside cannot take over.
+
+Exit codes: 1 a claimcheck error; 130 interrupted (Ctrl-C, SIGINT); 143 stopped by SIGTERM.
+"""
 
 from __future__ import annotations
 
+import re
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -9,12 +16,71 @@ import typer
 
 from .errors import ClaimcheckError
 
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+EXIT_TERMINATED = 143    # 128 + SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived. Raised like ``KeyboardInterrupt`` so that every ``finally`` and cleanup
+    runs (temporary files are removed) instead of the process vanishing mid-write."""
+
+
+# C0 controls but tab and newline, DEL, C1 controls (ESC [ ... and the 8-bit CSI U+009B start
+# terminal escape sequences; a carriage return can hide what came before it on the line), and the
+# bidirectional controls that can make a line read in a different order than it was written.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that a terminal would act on instead of show removed."""
+    return _UNSAFE.sub("", text)
+
+
+def echo(message: str = "", err: bool = False, nl: bool = True) -> None:
+    """``typer.echo`` for anything that may hold outside text: file names, titles, quotes."""
+    typer.echo(terminal_safe(message), err=err, nl=nl)
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Run a command body; a ``ClaimcheckError`` becomes ``claimcheck: <message>`` on stderr."""
+    """Run a command body; a ``ClaimcheckError`` becomes ``claimcheck: <message>`` on stderr and
+    exit status 1. Ctrl-C and SIGTERM end it with one line and status 130 or 143, after the
+    cleanup of whatever was being written."""
+    installed = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if installed else None
     try:
         yield
     except ClaimcheckError as error:
-        typer.echo(f"claimcheck: {error}", err=True)
+        echo(f"claimcheck: {error}", err=True)
         raise typer.Exit(code=1) from None
+    except KeyboardInterrupt:
+        echo("claimcheck: interrupted; no file was left half-written", err=True)
+        raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    except Terminated:
+        echo("claimcheck: stopped by SIGTERM; no file was left half-written", err=True)
+        raise typer.Exit(code=EXIT_TERMINATED) from None
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def entry_point() -> None:
+    """The ``claimcheck`` console script and ``python -m claimcheck``.
+
+    Installs the SIGTERM handler before the command line (and spaCy with it) is imported, so that
+    Ctrl-C or SIGTERM during the second or so of start-up ends in one line too, not a traceback.
+    """
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        from .cli import main
+        main()
+    except KeyboardInterrupt:
+        echo("claimcheck: interrupted", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except Terminated:
+        echo("claimcheck: stopped by SIGTERM", err=True)
+        raise SystemExit(EXIT_TERMINATED) from None

@@ -141,10 +141,20 @@ _YEAR = re.compile(r"(?:in\s+)?(\d{4})")
 _PROSE_YEAR = re.compile(r"(?<![\d£$,.\-/])(1[89]\d\d|20\d\d)(?![\d,]|-\d|/\d)")
 
 
+_DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                       r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?", re.I)
+_EXPECTED = "write YYYY-MM-DD, YYYY-MM or YYYY (or a UK form such as 25 July 2016)"
+MAX_DATE_CHARS = 60
+"""No date is longer: longer text is refused before any pattern is tried on it."""
+
+
 def parse_date(value: object) -> PartialDate:
     """Read a front-matter date: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a UK day-first form.
 
-    Raises ``DateError`` with a message saying what was expected.
+    Numeric dates are read day first (25/07/2016) and never month first: ``07/25/2016`` is refused
+    with a message that names the reading it did not make. An ISO date and time
+    (``2016-07-25T10:00:00Z``) is read as its day. Raises ``DateError`` (and only that) with a
+    message saying what was expected.
     """
     if isinstance(value, PartialDate):
         return value
@@ -155,11 +165,18 @@ def parse_date(value: object) -> PartialDate:
     if isinstance(value, bool) or value is None:
         raise DateError(f"expected a date like 2016-07-25, 2016-07 or 2016, got {value!r}")
     if isinstance(value, int):
+        if not 1 <= value <= 9999:
+            raise DateError(f"year {value} is out of range")
         return PartialDate(value)
     if not isinstance(value, str):
-        raise DateError(f"expected a date like 2016-07-25, 2016-07 or 2016, got {value!r}")
-    text = value.strip()
-    match = _ISO.fullmatch(text)
+        raise DateError(f"expected a date like 2016-07-25, 2016-07 or 2016, got "
+                        f"{shown(repr(value))}")
+    text = " ".join(value.split())
+    if len(text) > MAX_DATE_CHARS:
+        raise DateError(f"{shown(text)} is not a date: {_EXPECTED}")
+    match = _ISO.fullmatch(text) or _DATETIME.fullmatch(text)
+    if match and match.re is _DATETIME:
+        match = _ISO.fullmatch(match[1])
     if match:
         year, month, day = (int(g) if g else None for g in match.groups())
         return PartialDate(year, month, day)
@@ -169,14 +186,27 @@ def parse_date(value: object) -> PartialDate:
     if match:
         day, month, year = (int(g) for g in match.groups())
         if month > 12:
-            raise DateError(f"'{text}' is read day first (DD/MM/YYYY) and month {month} does not "
-                            "exist; write it as YYYY-MM-DD")
+            hint = ""
+            if 1 <= day <= 12:
+                try:
+                    hint = f"; if you meant {PartialDate(year, day, month).human()}, write " \
+                           f"{PartialDate(year, day, month).isoformat()}"
+                except DateError:
+                    hint = ""
+            raise DateError(f"'{text}' is read day first (DD/MM/YYYY), never month first, and "
+                            f"there is no month {month}{hint or '; write it as YYYY-MM-DD'}")
         return PartialDate(year, month, day)
     found = parse_text_date(text, whole=True)
     if found is not None:
         return found
-    raise DateError(f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY "
-                    "(or a UK form such as 25 July 2016)")
+    raise DateError(f"{shown(text)} is not a date: {_EXPECTED}")
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a one-line message: control characters dropped, cut at ``limit``."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = " ".join(text.split())
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
 def parse_text_date(text: str, whole: bool = False) -> PartialDate | None:

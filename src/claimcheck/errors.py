@@ -5,7 +5,10 @@
     │   │                           path and the field or line it is about
     │   ├── CorpusError             a statement or evidence file cannot be read
     │   ├── LexiconError            a lexicon file is malformed
-    │   └── DocumentError           a local PDF, HTML or text file cannot be turned into text
+    │   ├── DocumentError           a local PDF, HTML or text file cannot be turned into text
+    │   ├── EvalError               a gold-label file for ``claimcheck eval`` is malformed
+    │   └── ReviewError             the reviews file (reviews.toml) is malformed, or a review
+    │                               decision given on the command line is incomplete
     ├── DateError                   a date string is not a valid partial date (ValueError too)
     ├── ModelError                  no English spaCy pipeline could be loaded
     ├── SourceError                 a remote source did not give what was asked; carries the URL
@@ -15,6 +18,9 @@
     │   │   │                       read: retrying will not help
     │   │   └── NotFoundError       the item asked for does not exist (HTTP 404)
     │   └── OfflineError            offline mode, and the request is not in the on-disk cache
+    ├── FindingError                no finding has the id asked for, or the finding cannot be
+    │                               used for what was asked (a correction request for a finding
+    │                               that is not contradicted, or that a reviewer dismissed)
     └── OutputError                 a report or fetched file could not be written
 
 The command line turns each into one line (``str(error)``) and a non-zero exit; library callers
@@ -44,11 +50,12 @@ class InputError(ClaimcheckError):
     def __str__(self) -> str:
         where = []
         if self.path is not None:
-            where.append(str(self.path) + (f":{self.line}" if self.line else ""))
+            where.append(str(self.path))
         if self.field:
             where.append(f"field '{self.field}'")
         prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        message = f"line {self.line}: {self.message}" if self.line else self.message
+        return f"{prefix}: {message}" if prefix else message
 
 
 class CorpusError(InputError):
@@ -73,6 +80,10 @@ class OutputError(ClaimcheckError):
 
 class DocumentError(InputError):
     """A local document (PDF, HTML, text) cannot be read or holds no text."""
+
+
+class EvalError(InputError):
+    """A gold-label file is not valid TOML of the documented shape (see ``claimcheck.evaluate``)."""
 
 
 class SourceError(ClaimcheckError):
@@ -101,3 +112,19 @@ class NotFoundError(ResponseError):
 
 class OfflineError(SourceError):
     """Offline mode was asked for and the request is not in the on-disk cache."""
+
+
+class ReviewError(InputError):
+    """The reviews file cannot be read, or a review decision is incomplete."""
+
+
+class FindingError(ClaimcheckError):
+    """No finding has the id asked for, or the finding cannot be used for what was asked."""
+
+    def __init__(self, message: str, finding_id: str | None = None) -> None:
+        self.message = message
+        self.finding_id = finding_id
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"finding {self.finding_id}: {self.message}" if self.finding_id else self.message

@@ -94,7 +94,9 @@ class FactIndex:
                 key = (entry.fact.id, prop.action, entry.prop.action)
                 if key not in found or found[key].score < match.score:
                     found[key] = match
-        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id))
+        # Ties broken by every field that can differ, so the order never depends on hashing.
+        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id, m.claim_proposition.action,
+                                                     m.fact_proposition.action))
 
     def _shortlist(self, prop: Proposition, date: PartialDate | None) -> list[_Entry]:
         pool = self._lookup(prop)
@@ -111,13 +113,13 @@ class FactIndex:
             when = entry.fact.arose.on_or_before(date) if date is not None else None
             classes[(disagree, when)].append((-overlap, entry.fact.id, entry))
         shortlist = []
-        for members in classes.values():
+        for _, members in sorted(classes.items(), key=lambda c: (c[0][0], str(c[0][1]))):
             members.sort(key=lambda m: (m[0], m[1]))
             shortlist.extend(entry for _, _, entry in members[:self.PER_CLASS])
         return shortlist
 
     def _lookup(self, prop: Proposition) -> list[_Entry]:
-        specific = [t for t in prop.things if not self.lexicon.is_generic(t)]
+        specific = sorted(t for t in prop.things if not self.lexicon.is_generic(t))
         pool: dict[tuple[str, int], _Entry] = {}
         opposite = self.lexicon.opposite(prop.action)
         for action in (prop.action, *self.lexicon.related(prop.action),
@@ -129,8 +131,9 @@ class FactIndex:
             else:
                 # No thing to block on ("there is no sanction for parents"): the organisations
                 # and topics it names must do.
-                keys = [k for e in (prop.recipients or prop.entities) for k in self._entity_keys(e)]
-                for key in [*keys, *prop.topics]:
+                keys = [k for e in sorted(prop.recipients or prop.entities)
+                        for k in self._entity_keys(e)]
+                for key in [*keys, *sorted(prop.topics)]:
                     for entry in self._by_entity.get((action, key), ()):
                         pool[(entry.fact.id, id(entry.prop))] = entry
         return list(pool.values())
@@ -172,7 +175,7 @@ def entities_compatible(claim_prop: Proposition, fact_prop: Proposition, lexicon
     """Does the fact involve whom the claim names as recipient, and not a different actor?"""
     shared: list[str] = []
     if claim_prop.recipients:
-        shared = [e for r in claim_prop.recipients for e in fact_prop.entities
+        shared = [e for r in sorted(claim_prop.recipients) for e in sorted(fact_prop.entities)
                   if lexicon.covers(r, e, home)]
         if not shared:
             return False, ()

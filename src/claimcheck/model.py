@@ -102,6 +102,7 @@ class Problem:
     path: Path
     message: str
     field: str | None = None
+    skipped: bool = True   # False: the file was used, with this part ignored or cut
 
     def __str__(self) -> str:
         where = f"{self.path}" + (f", field '{self.field}'" if self.field else "")

@@ -28,7 +28,14 @@ from urllib.parse import urlencode
 
 import requests
 
-from claimcheck.errors import NetworkError, NotFoundError, OfflineError, ResponseError, SourceError
+from claimcheck.errors import (
+    NetworkError,
+    NotFoundError,
+    OfflineError,
+    OutputError,
+    ResponseError,
+    SourceError,
+)
 
 # A contact address lets a service's operators reach us instead of blocking us. Deployments
 # should set CLAIMCHECK_CONTACT to an address someone reads.
@@ -36,7 +43,9 @@ DEFAULT_CONTACT = "https://github.com/claimcheck/claimcheck/issues"
 
 Params = Mapping[str, Any] | Sequence[tuple[str, Any]]
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Worth another try: too many requests, a request timeout, and the transient server errors
+# (with the 52x a CDN in front of a service answers when the service is slow or down).
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 
 
 def user_agent(contact: str) -> str:
@@ -107,22 +116,38 @@ class DiskCache:
     def get(self, key: str) -> Response | None:
         try:
             entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return Response(entry["url"], entry["text"], entry["fetched_at"], from_cache=True)
+            fields = (entry["url"], entry["text"], entry["fetched_at"])
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
             # A damaged entry is a miss: it will be fetched again and replaced.
             return None
+        if not all(isinstance(value, str) for value in fields):
+            return None
+        return Response(*fields, from_cache=True)
 
     def put(self, key: str, response: Response) -> None:
+        """Store a good answer. Raises ``OutputError`` if the cache folder cannot be written."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         entry = {"url": response.url, "fetched_at": response.fetched_at, "text": response.text}
-        # Written to a temporary file and renamed, so a crash never leaves half an entry.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
-                                         delete=False) as handle:
-            json.dump(entry, handle)
-        os.replace(handle.name, path)
+        # Written to a temporary file and renamed, so a crash never leaves half an entry; on any
+        # failure (a full disk, Ctrl-C) the temporary file is removed.
+        temporary: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                             prefix=f".{path.stem[:16]}.", suffix=".tmp",
+                                             delete=False) as handle:
+                temporary = Path(handle.name)
+                json.dump(entry, handle)
+            os.replace(temporary, path)
+        except BaseException as error:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise OutputError(f"cannot write the cache entry {path}: "
+                                  f"{error.strerror or error}") from None
+            raise
 
 
 def cache_key(url: str, params: Params | None) -> str:
@@ -140,7 +165,8 @@ class _Retry(Exception):
 
 
 class HttpClient:
-    """GET with retries, back-off, a politeness delay and a cache. Raises only SourceError."""
+    """GET with retries, back-off, a politeness delay and a cache. Raises ``SourceError``, or
+    ``OutputError`` when a good answer cannot be written to the cache."""
 
     def __init__(
         self,
@@ -186,6 +212,9 @@ class HttpClient:
             if response is None:
                 raise OfflineError("not in the cache; run once without --offline to fetch it",
                                    full_url(url, params))
+            if expect_json and not _is_json(response.text):
+                raise OfflineError("the cached copy is damaged; run once without --offline to "
+                                   "fetch it again", full_url(url, params))
         else:
             response = self._fetch(url, params, expect_json, key)
         self._seen[key] = response
@@ -240,7 +269,7 @@ class HttpClient:
         if expect_json:
             try:
                 json.loads(text)
-            except ValueError as error:
+            except (ValueError, RecursionError) as error:
                 # Often a body cut short in transit, so worth another try.
                 hint = f" after a redirect to {raw.url}" if redirected else ""
                 raise _Retry(ResponseError(f"malformed JSON{hint} ({error})", shown)) from None
@@ -254,6 +283,14 @@ class HttpClient:
         remaining = self.delay - (self.monotonic() - self._last_request)
         if remaining > 0:
             self.sleep(remaining)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _final(error: SourceError, attempts: int) -> SourceError:

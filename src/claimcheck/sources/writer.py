@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ import frontmatter
 import yaml
 
 from claimcheck.errors import OutputError
+from claimcheck.report import write_atomic
 
 Kind = Literal["statement", "evidence"]
 Action = Literal["created", "updated", "unchanged"]
@@ -156,25 +155,6 @@ def _citation_key(fields: Mapping[str, Any]) -> str | None:
     if not reference or not day:
         return None
     return f"cite:{' '.join(str(reference).upper().split())}@{day}"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A dot-name and .tmp suffix: the corpus loader, which reads *.md, never sees it.
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.",
-                                                 suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 class CorpusWriter:
