@@ -18,6 +18,7 @@ from . import __version__
 from .corpus import load_corpus, load_statement
 from .cache import ExtractionCache
 from .cli_support import echo, reported
+from .eval_cli import eval_command
 from .extract import Extractor
 from .fetch_cli import add, fetch_app
 from .model import VERDICT_SEVERITY
@@ -124,6 +125,7 @@ def claims(
 
 app.add_typer(fetch_app, name="fetch")
 app.command("add")(add)
+app.command("eval")(eval_command)
 
 
 @app.command()

@@ -1,0 +1,272 @@
+"""claimcheck's benchmarks, in one command:
+
+    python bench/run.py [--quick] [--write bench/RESULTS.md]
+
+1. extraction: ``Extractor.claims_of`` / ``facts_of`` against bare ``nlp.pipe`` of the same spaCy
+   pipeline on the same texts, both batched with ``n_process`` 2; the ratio is claimcheck's
+   overhead (goal: under 1.25);
+2. check: ``claimcheck check`` run as a subprocess on synthetic corpora (bench/synthetic.py) of
+   growing size: wall time and peak RSS, with growth set beside statements x evidence;
+3. where the time goes: the stages of one check timed in-process (spaCy parsing, claimcheck's own
+   reading of the parses, indexing, matching, judging, writing the reports);
+4. re-run: ``claimcheck check --cache-dir DIR`` twice on the same corpus; second/first (goal:
+   under 0.10). Printed as "cache: not available" until ``check`` has that option.
+
+``--quick`` runs only the small sizes. Corpora are generated into a temporary folder with a fixed
+seed, so every run checks the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import generate
+
+QUICK_SIZES = [(250, 50), (1000, 200), (1000, 800)]
+FULL_SIZES = QUICK_SIZES + [(10000, 2000), (50000, 10000)]
+CACHE_OPTION = "--cache-dir"      # the option the benchmark expects `claimcheck check` to take
+N_PROCESS = 2
+BATCH_SIZE = 64
+
+
+# ---------------------------------------------------------------------- measuring
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stderr: str
+
+
+def run_measured(args: list[str]) -> Run:
+    """Run a command; its wall time and the peak resident memory of that one process tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, stderr)
+
+
+def check_command(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "claimcheck", "check", "--claims", str(corpus / "claims"),
+            "--evidence", str(corpus / "evidence"), "--out", str(out), *extra]
+
+
+def corpus_of(root: Path, statements: int, evidence: int) -> Path:
+    folder = root / f"corpus-{statements}x{evidence}"
+    if not folder.exists():
+        generate(folder, statements, evidence)
+    return folder
+
+
+def count(items) -> int:
+    """Drain a stream (the work happens as it is consumed)."""
+    return sum(1 for _ in items)
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    value = function(*args, **kwargs)
+    return value, time.perf_counter() - start
+
+
+# ---------------------------------------------------------------------- the sections
+
+def extraction(root: Path, statements: int, evidence: int, rounds: int) -> list[str]:
+    from claimcheck.corpus import load_corpus
+    from claimcheck.extract import Extractor
+    from claimcheck.lexicon import load_lexicon
+    from claimcheck.nlp import load_pipeline
+
+    folder = corpus_of(root, statements, evidence)
+    corpus = load_corpus(folder / "claims", folder / "evidence")
+    nlp = load_pipeline()
+    extractor = Extractor(nlp, load_lexicon())
+    rows = []
+    cases = [
+        ("statements", [s.text for s in corpus.statements],
+         lambda n: extractor.claims_of(corpus.statements, batch_size=BATCH_SIZE, n_process=n)),
+        ("evidence", [e.text for e in corpus.evidence],
+         lambda n: extractor.facts_of(corpus.evidence, batch_size=BATCH_SIZE, n_process=n)),
+    ]
+    list(nlp.pipe(["Warm the pipeline up."] * 8))
+    for n_process in (N_PROCESS, 1):
+        for name, texts, ours in cases:
+            words = sum(len(t.split()) for t in texts)
+            bare = mine = float("inf")
+            for _ in range(rounds):   # alternate and keep the best: other load only adds time
+                bare = min(bare, timed(count, nlp.pipe(texts, batch_size=BATCH_SIZE,
+                                                       n_process=n_process))[1])
+                mine = min(mine, timed(count, ours(n_process))[1])
+            rows.append(f"| {name} | {n_process} | {len(texts):,} | {words / bare:,.0f} | "
+                        f"{words / mine:,.0f} | {bare:.1f} | {mine:.1f} | {mine / bare:.2f} |")
+    return ["## Extraction throughput",
+            "",
+            (f"Same texts and `batch_size={BATCH_SIZE}` on both sides, with `n_process={N_PROCESS}` "
+            "(both cores) and, for reference, 1. Ratio = claimcheck time / bare `nlp.pipe` time "
+            f"(goal: under 1.25). Best of {rounds} alternating rounds."),
+            "",
+            ("| texts | n_process | count | bare words/s | claimcheck words/s | bare s | "
+            "claimcheck s | ratio |"),
+            "|---|---:|---:|---:|---:|---:|---:|---:|", *rows]
+
+
+def check_sizes(root: Path, sizes: list[tuple[int, int]]) -> list[str]:
+    rows = []
+    first = None
+    for statements, evidence in sizes:
+        folder = corpus_of(root, statements, evidence)
+        # A fresh cache folder: every size is measured as a first run.
+        run = run_measured(check_command(folder, root / "out", CACHE_OPTION,
+                                         str(root / f"cache-{statements}x{evidence}")))
+        if run.returncode != 0:
+            rows.append(f"| {statements:,} | {evidence:,} | failed: "
+                        f"{run.stderr.strip().splitlines()[-1:]} | | | | |")
+            continue
+        first = first or (statements, evidence, run.seconds)
+        s0, e0, t0 = first
+        rows.append(f"| {statements:,} | {evidence:,} | {run.seconds:.1f} | {run.peak_rss_mb:,.0f} | "
+                    f"{1000 * run.seconds / statements:.1f} | {run.seconds / t0:.1f}x | "
+                    f"{statements / s0:.0f}x | {statements * evidence / (s0 * e0):.0f}x |")
+    return ["## `claimcheck check`: time and peak memory",
+            "",
+            ("Wall time of the whole command (Python start, model load, check, reports) and the "
+            "peak resident memory of its process. Growth is against the first row."),
+            "",
+            ("| statements | evidence | seconds | peak RSS MB | ms/statement | time growth | "
+            "statements growth | statements x evidence growth |"),
+            "|---:|---:|---:|---:|---:|---:|---:|---:|", *rows]
+
+
+def stages(root: Path, statements: int, evidence: int) -> list[str]:
+    """The stages of one check, timed in-process on one core."""
+    from claimcheck.corpus import load_corpus
+    from claimcheck.extract import Extractor
+    from claimcheck.judge import Judge
+    from claimcheck.lexicon import load_lexicon
+    from claimcheck.match import FactIndex
+    from claimcheck.model import CheckResult
+    from claimcheck.nlp import load_pipeline
+    from claimcheck.report import write_reports
+
+    folder = corpus_of(root, statements, evidence)
+    times: dict[str, float] = {}
+    nlp, times["load the spaCy pipeline"] = timed(load_pipeline)
+    lexicon = load_lexicon()
+    corpus, times["load the corpus files"] = timed(load_corpus, folder / "claims",
+                                                   folder / "evidence")
+    # The bodies: what needs the whole pipeline (questions and titles need only the tokenizer).
+    texts = [s.text for s in corpus.statements] + [e.text for e in corpus.evidence]
+    _, parse = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE)))
+    extractor, times["build the extractor (matchers)"] = timed(Extractor, nlp, lexicon)
+    facts_by_item, t_facts = timed(lambda: list(extractor.facts_of(corpus.evidence)))
+    claims_by_statement, t_claims = timed(lambda: list(extractor.claims_of(corpus.statements)))
+    times["spaCy parsing (bare nlp.pipe of the same bodies)"] = parse
+    times["claimcheck's reading of the parses (extract minus parsing)"] = \
+        t_facts + t_claims - parse
+    facts = [f for _, item_facts in facts_by_item for f in item_facts]
+    index, times["index the facts"] = timed(FactIndex, facts, lexicon)
+    judge = Judge(corpus.evidence, lexicon)
+
+    def match_all():
+        return [(s, claims, {c.id: index.candidates(c, extractor.home_of(s)) for c in claims})
+                for s, claims in claims_by_statement]
+
+    matched, times["match claims to facts"] = timed(match_all)
+    candidates = sum(len(m) for _, _, ms in matched for m in ms.values())
+    findings, times["judge"] = timed(lambda: tuple(f for s, claims, ms in matched
+                                                   for f in judge.judge(s, claims, ms)))
+    result = CheckResult(corpus, findings, corpus.problems)
+    _, times["write findings.json and report.md"] = timed(write_reports, result, root / "stages")
+    total = sum(times.values())
+    rows = [f"| {name} | {seconds:.2f} | {100 * seconds / total:.0f}% |"
+            for name, seconds in sorted(times.items(), key=lambda kv: -kv[1])]
+    claims = sum(len(c) for _, c in claims_by_statement)
+    return [f"## Where the time goes ({statements:,} statements x {evidence:,} evidence, one core)",
+            "",
+            (f"{claims:,} claims, {len(facts):,} facts, {candidates:,} candidate matches "
+            f"({candidates / max(claims, 1):.1f} per claim)."),
+            "",
+            "| stage | seconds | share |", "|---|---:|---:|", *rows]
+
+
+def rerun(root: Path, statements: int, evidence: int) -> list[str]:
+    head = ["## Re-run with nothing changed", ""]
+    help_text = subprocess.run([sys.executable, "-m", "claimcheck", "check", "--help"],
+                               capture_output=True, text=True, check=False).stdout
+    if CACHE_OPTION not in help_text:
+        return head + [(f"cache: not available (`claimcheck check` has no `{CACHE_OPTION}` "
+                       "option yet)")]
+    folder = corpus_of(root, statements, evidence)
+    cache = root / "cache"
+    first = run_measured(check_command(folder, root / "out1", CACHE_OPTION, str(cache)))
+    second = run_measured(check_command(folder, root / "out2", CACHE_OPTION, str(cache)))
+    same = all(json.loads((root / f"out{n}/findings.json").read_text())["findings"]
+               == json.loads((root / "out1/findings.json").read_text())["findings"] for n in (2,))
+    return head + [
+        (f"`claimcheck check {CACHE_OPTION} DIR` twice on {statements:,} statements x "
+        f"{evidence:,} evidence (goal: second/first under 0.10)."),
+        "",
+        "| run | seconds | peak RSS MB |", "|---|---:|---:|",
+        f"| first (empty cache) | {first.seconds:.1f} | {first.peak_rss_mb:,.0f} |",
+        f"| second (nothing changed) | {second.seconds:.1f} | {second.peak_rss_mb:,.0f} |",
+        "",
+        (f"second/first: {second.seconds / first.seconds:.2f}; same findings both times: "
+        f"{'yes' if same else 'NO'}")]
+
+
+def machine() -> list[str]:
+    pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    import spacy
+
+    return [(f"- machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), "
+            f"{pages / 2**30:.0f} GB memory, {platform.platform()}"),
+            f"- Python {platform.python_version()}, spaCy {spacy.__version__}",
+            "- load average at start (1, 5, 15 min): "
+            + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            + " (wall times stretch when other work shares the cores)"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="claimcheck benchmarks")
+    parser.add_argument("--quick", action="store_true", help="only the small sizes")
+    parser.add_argument("--write", type=Path, metavar="FILE",
+                        help="also write the results to FILE (e.g. bench/RESULTS.md)")
+    args = parser.parse_args(argv)
+    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    small = (2000, 400) if args.quick else (10000, 2000)
+    command = "python bench/run.py" + (" --quick" if args.quick else "")
+    lines = ["# claimcheck benchmarks", "", f"- command: `{command}`",
+             f"- date: {time.strftime('%Y-%m-%d')}", *machine(), ""]
+    print("\n".join(lines), flush=True)
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        root = Path(tmp)
+        for section in (lambda: extraction(root, *small, rounds=2 if args.quick else 3),
+                        lambda: check_sizes(root, sizes),
+                        lambda: stages(root, 1000, 200),
+                        lambda: rerun(root, 1000, 200)):
+            part = section() + [""]
+            print("\n".join(part), flush=True)
+            lines += part
+    if args.write:
+        args.write.write_text("\n".join(lines), encoding="utf-8")
+        print(f"wrote {args.write}")
+
+
+if __name__ == "__main__":
+    main()
