@@ -11,7 +11,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimcheck import eval_cli
 from claimcheck.corpus import load_corpus
 from claimcheck.dates import parse_date
 from claimcheck.errors import EvalError, InputError
@@ -82,8 +81,8 @@ def scored(pairs: list[tuple[Verdict, Verdict]]):
     findings = [finding(st, predicted, cite("mou" if predicted is C else "correction",
                                             "contradicts" if predicted is C else "corrects"))
                 if predicted in (C, R) else finding(st, predicted)
-                for st, (_, predicted) in zip(statements, pairs)]
-    labels = gold(*[(st.id, g) for st, (g, _) in zip(statements, pairs)])
+                for st, (_, predicted) in zip(statements, pairs, strict=True)]
+    labels = gold(*[(st.id, g) for st, (g, _) in zip(statements, pairs, strict=True)])
     return evaluate(result(statements, findings), labels)
 
 
@@ -304,7 +303,7 @@ def plain(text: str) -> str:
 
 @pytest.fixture
 def shared_nlp(monkeypatch, nlp):
-    monkeypatch.setattr(eval_cli, "load_pipeline", lambda: nlp)
+    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda: nlp)
 
 
 def test_eval_json_on_the_embedded_corpus_has_every_metric(shared_nlp, tmp_path):

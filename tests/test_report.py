@@ -13,7 +13,7 @@ from .conftest import ROOT, write_item
 
 HEALTH = ROOT / "tests/fixtures/health"
 GOLDEN = ROOT / "tests/golden/health-report.md"
-FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def health_result(nlp):

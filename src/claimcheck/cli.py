@@ -6,28 +6,26 @@ with ``--strict`` any skipped input; 2 a usage error (unknown option, missing ar
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from . import __version__
-from .corpus import load_corpus, load_statement
-from .cache import ExtractionCache
-from .cli_support import echo, reported
+from .cli_support import echo, print_problems, reported
+from .corpus import load_statement
 from .eval_cli import eval_command
 from .extract import Extractor
 from .fetch_cli import add, fetch_app
 from .model import VERDICT_SEVERITY
 from .nlp import load_pipeline
-from .pipeline import check_corpus, lexicon_for, statement_verdicts
+from .outputs_cli import correction, extra_outputs, parse_formats, review
+from .pipeline import check_folders, lexicon_for, statement_verdicts
 from .report import write_reports
-
-# From this many files, starting a second spaCy process pays for itself.
-LARGE_CORPUS = 2000
+from .review import load_reviews, reviews_path
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Find ministerial statements contradicted by facts that already existed "
@@ -35,7 +33,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False,
 
 ClaimsDir = Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
 EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
-LexiconFiles = Annotated[Optional[list[Path]], typer.Option(
+LexiconFiles = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
                       "folder is read too.")]
 
@@ -66,22 +64,23 @@ def check(
     cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Where readings of unchanged "
                                             "files are kept between runs.")] = Path(".claimcheck-cache"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
+    formats: Annotated[str, typer.Option(
+        "--format", help="Outputs besides findings.json and report.md, comma-separated: html, "
+                         "csv, claimreview (or none).")] = "html",
     jobs: Annotated[int, typer.Option("--jobs", min=0, help="Processes for spaCy; 0 (the default) picks "
                                       "2 for large corpora, else 1).")] = 0,
 ) -> None:
     """Judge every claim in the statements against the evidence and write the reports."""
     with reported():
-        corpus = load_corpus(claims, evidence, strict=strict)
-        lex = lexicon_for(claims, lexicon or [])
-        nlp = load_pipeline()
-        cache = None if no_cache else ExtractionCache(cache_dir / "readings.sqlite3", nlp, lex)
-        size = len(corpus.statements) + len(corpus.evidence)
-        processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
-        result = check_corpus(corpus, nlp, lex, progress=_progress(), cache=cache,
-                              n_process=processes)
-        paths = write_reports(result, out)
-    for problem in result.problems:
-        echo(f"{'skipped' if problem.skipped else 'warning'} {problem}", err=True)
+        chosen = parse_formats(formats)
+        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
+                               strict=strict, jobs=jobs, progress=_progress())
+        reviews = load_reviews(reviews_path(claims))
+        when = dt.datetime.now(dt.UTC)
+        paths = write_reports(result, out, when, reviews,
+                              extra=extra_outputs(result, out, chosen, reviews, when))
+    print_problems(result.problems)
+    corpus = result.corpus
     worst = statement_verdicts(result.findings)
     counts = Counter(f.verdict for f in worst.values())
     echo(f"{len(corpus.statements)} statements, {len(result.findings)} claims, "
@@ -126,6 +125,8 @@ def claims(
 app.add_typer(fetch_app, name="fetch")
 app.command("add")(add)
 app.command("eval")(eval_command)
+app.command("correction")(correction)
+app.command("review")(review)
 
 
 @app.command()

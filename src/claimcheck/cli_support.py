@@ -84,3 +84,9 @@ def entry_point() -> None:
     except Terminated:
         echo("claimcheck: stopped by SIGTERM", err=True)
         raise SystemExit(EXIT_TERMINATED) from None
+
+
+def print_problems(problems) -> None:
+    """One line per input problem: skipped files, and files used with a part left out."""
+    for problem in problems:
+        echo(f"{'skipped' if problem.skipped else 'warning'} {problem}", err=True)

@@ -14,12 +14,9 @@ from typing import Annotated
 
 import typer
 
-from .cache import ExtractionCache
 from .cli_support import reported
-from .corpus import load_corpus
 from .evaluate import VERDICTS, EvalReport, evaluate, load_gold
-from .nlp import load_pipeline
-from .pipeline import check_corpus, lexicon_for
+from .pipeline import check_folders
 
 
 def eval_command(
@@ -48,10 +45,7 @@ def eval_command(
                                  param_hint="GOLD / --gold")
     with reported():
         labels = load_gold(gold or gold_file)
-        corpus = load_corpus(claims, evidence)
-        nlp, lex = load_pipeline(), lexicon_for(claims, lexicon or [])
-        cache = None if no_cache else ExtractionCache(cache_dir / "readings.sqlite3", nlp, lex)
-        result = check_corpus(corpus, nlp, lex, cache=cache)
+        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir)
         report = evaluate(result, labels)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -83,7 +77,7 @@ def render(report: EvalReport) -> list[str]:
         lines.append(f"{a.verdict.value:<14}{a.gold:>6}{a.correct:>9}{_num(a.accuracy):>10}")
     lines += ["", "confusion (rows: gold, columns: claimcheck)",
               " " * 14 + "".join(f"{v:>14}" for v in VERDICTS)]
-    for verdict, row in zip(VERDICTS, report.confusion):
+    for verdict, row in zip(VERDICTS, report.confusion, strict=True):
         lines.append(f"{verdict:<14}" + "".join(f"{n:>14}" for n in row))
     if report.disagreements:
         lines += ["", "disagreements"]

@@ -21,8 +21,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import PartialDate, find_dates, parse_text_date
 from .lexicon import Lexicon
-from .model import (Analysis, Claim, Evidence, Fact, Modality, Polarity, Proposition, Quantity,
-                    Statement)
+from .model import (
+    Analysis,
+    Claim,
+    Evidence,
+    Fact,
+    Modality,
+    Polarity,
+    Proposition,
+    Quantity,
+    Statement,
+)
 
 # Sentences that are courtesy or procedure, never claims about the world.
 COURTESY = re.compile(
@@ -113,6 +122,7 @@ class Extractor:
                 if concept.category != "actions" and len(term) > 4:
                     self._terms.setdefault(term.lower(), label)
         self._term_list = sorted(self._terms)
+        self._entity_keys: dict[str, str | None] = {}   # department or speaker name -> key
 
     # ------------------------------------------------------------------ public API
 
@@ -466,12 +476,12 @@ class Extractor:
                 return key
         return self._entity_key(statement.speaker)
 
-    @lru_cache(maxsize=1024)
     def _entity_key(self, name: str) -> str | None:
-        for m in self._mentions(self.nlp.make_doc(name), lemmas=False):
-            if m.category == "entities":
-                return m.key
-        return None
+        if name not in self._entity_keys:
+            self._entity_keys[name] = next(
+                (m.key for m in self._mentions(self.nlp.make_doc(name), lemmas=False)
+                 if m.category == "entities"), None)
+        return self._entity_keys[name]
 
 
 # ---------------------------------------------------------------------- pure helpers

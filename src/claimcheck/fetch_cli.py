@@ -7,8 +7,7 @@ becomes one line on stderr and exit status 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -16,14 +15,14 @@ from typing import Annotated
 
 import typer
 
-from .cli_support import reported
-
-from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.errors import InputError
 from claimcheck.sources.documents import Document, document_item
 from claimcheck.sources.http import DiskCache, HttpClient, make_session
 from claimcheck.sources.parliament import HansardSearch, Parliament, ParliamentApis, QuestionSearch
 from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
 from claimcheck.sources.writer import CorpusWriter, Item, WriteResult
+
+from .cli_support import reported
 
 fetch_app = typer.Typer(
     no_args_is_help=True,

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -29,8 +29,18 @@ from .dates import PartialDate
 from .extract import normalise_reference
 from .lexicon import Lexicon
 from .match import Match
-from .model import (Citation, Claim, Evidence, Fact, Finding, Modality, Polarity, Proposition,
-                    Statement, Verdict)
+from .model import (
+    Citation,
+    Claim,
+    Evidence,
+    Fact,
+    Finding,
+    Modality,
+    Polarity,
+    Proposition,
+    Statement,
+    Verdict,
+)
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.
 PERFORMATIVE_KINDS = ("agreement", "guidance")

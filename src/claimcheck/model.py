@@ -20,12 +20,12 @@ EVIDENCE_KINDS = ("agreement", "foi-response", "letter", "memo", "email", "minut
 HOUSES = ("commons", "lords")
 
 
-class Polarity(str, enum.Enum):
+class Polarity(enum.StrEnum):
     AFFIRMED = "affirmed"
     DENIED = "denied"
 
 
-class Modality(str, enum.Enum):
+class Modality(enum.StrEnum):
     """How a clause commits to its content."""
 
     FACT = "fact"                # "the information is kept within the Department"
@@ -36,7 +36,7 @@ class Modality(str, enum.Enum):
     CONDITIONAL = "conditional"  # "would have raised these"
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     CONTRADICTED = "contradicted"
     CORRECTED = "corrected"
     OVERTAKEN = "overtaken"

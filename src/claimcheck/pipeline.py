@@ -6,6 +6,7 @@ by the caller (``claimcheck.nlp.load_pipeline``) and passed in.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .extract import Extractor
 from .judge import Judge
 from .lexicon import Lexicon, load_lexicon
 from .match import FactIndex
-from .model import CheckResult, Corpus, Finding, VERDICT_SEVERITY
+from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding
 
 Progress = Callable[[str, int, int], None]
 
@@ -32,6 +33,32 @@ def check(claims_dir: Path, evidence_dir: Path, nlp, lexicon: Lexicon | None = N
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
     lexicon = lexicon or lexicon_for(claims_dir)
     return check_corpus(corpus, nlp, lexicon, progress)
+
+
+# From this many files, starting a second process pays for itself.
+LARGE_CORPUS = 2000
+
+
+def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
+                  cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
+                  progress: Progress | None = None) -> CheckResult:
+    """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
+    the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
+    readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
+    from the corpus size."""
+    from .nlp import load_pipeline
+
+    corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
+    lexicon = lexicon_for(claims_dir, lexicon_files or [])
+    nlp = load_pipeline()
+    cache = ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon) if cache_dir else None
+    size = len(corpus.statements) + len(corpus.evidence)
+    processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
+    try:
+        return check_corpus(corpus, nlp, lexicon, progress, cache=cache, n_process=processes)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | None = None,
@@ -64,10 +91,10 @@ def _cached(read, kind: str, items, cache: ExtractionCache | None, n_process: in
         return
     keys = [cache.key(kind, item.id, item.content_hash) for item in items]
     known = [cache.get(key) for key in keys]
-    missing = [item for item, value in zip(items, known) if value is None]
+    missing = [item for item, value in zip(items, known, strict=True) if value is None]
     fresh = iter(read(missing, n_process=n_process)) if missing else iter(())
     new_entries = []
-    for item, key, value in zip(items, keys, known):
+    for item, key, value in zip(items, keys, known, strict=True):
         if value is None:
             _, value = next(fresh)
             if key is not None:

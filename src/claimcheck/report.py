@@ -22,6 +22,7 @@ from . import __version__
 from .errors import OutputError
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from .pipeline import statement_verdicts
+from .review import Review, ReviewState, review_status
 
 OPEN_PARLIAMENT_NOTICE = ("Contains Parliamentary information licensed under the Open Parliament "
                           "Licence v3.0.")
@@ -30,15 +31,17 @@ SCHEMA_VERSION = 1
 
 # ---------------------------------------------------------------------- JSON
 
-def findings_document(result: CheckResult, generated_at: dt.datetime | None = None) -> dict:
+def findings_document(result: CheckResult, generated_at: dt.datetime | None = None,
+                      reviews: Mapping[str, Review] | None = None) -> dict:
     """The ``findings.json`` contract. ``generated_at`` is its one volatile field."""
     findings = sorted_findings(result.findings)
+    states = review_status(findings, reviews) if reviews is not None else {}
     verdicts = Counter(f.verdict.value for f in findings)
     per_statement = statement_verdicts(findings)
     return {
         "schema": SCHEMA_VERSION,
         "generator": f"claimcheck {__version__}",
-        "generated_at": (generated_at or dt.datetime.now(dt.timezone.utc)).isoformat(
+        "generated_at": (generated_at or dt.datetime.now(dt.UTC)).isoformat(
             timespec="seconds"),
         "summary": {
             "statements": len(result.corpus.statements),
@@ -50,7 +53,7 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
             "skipped_inputs": sum(1 for p in result.problems if p.skipped),
             "input_warnings": sum(1 for p in result.problems if not p.skipped),
         },
-        "findings": [finding_record(f) for f in findings],
+        "findings": [finding_record(f, states.get(f.id)) for f in findings],
         "unchecked_statements": sorted(s.id for s in result.corpus.statements
                                        if s.id not in per_statement),
         "problems": [{"path": str(p.path), "field": p.field, "message": p.message,
@@ -59,11 +62,11 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
     }
 
 
-def finding_record(finding: Finding) -> dict[str, Any]:
+def finding_record(finding: Finding, review: ReviewState | None = None) -> dict[str, Any]:
     statement = finding.statement
     analysis = finding.claim.analysis
     main = analysis.main
-    return {
+    record = {
         "id": finding.id,
         "statement_id": statement.id,
         "claim": finding.claim.text,
@@ -106,6 +109,9 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "resolved": [{"text": a, "refers_to": b} for a, b in analysis.resolved],
         },
     }
+    if review is not None:
+        record["review"] = review.record()
+    return record
 
 
 def citation_record(citation: Citation) -> dict[str, Any]:
@@ -136,14 +142,15 @@ def sorted_findings(findings) -> list[Finding]:
 def notices(result: CheckResult) -> list[str]:
     licences = {s.licence for s in result.corpus.statements} | {
         e.licence for e in result.corpus.evidence}
-    return [OPEN_PARLIAMENT_NOTICE] if any(l and "parliament" in l.lower() for l in licences) else []
+    return [OPEN_PARLIAMENT_NOTICE] if any(licence and "parliament" in licence.lower() for licence in licences) else []
 
 
 # ---------------------------------------------------------------------- Markdown
 
-def markdown_report(result: CheckResult) -> str:
+def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = None) -> str:
     """The briefing: a summary table, then each contradicted or corrected statement in full."""
     findings = sorted_findings(result.findings)
+    states = review_status(findings, reviews) if reviews is not None else {}
     per_statement = statement_verdicts(findings)
     lines = ["# claimcheck briefing", ""]
     counts = Counter(f.verdict for f in per_statement.values())
@@ -168,7 +175,7 @@ def markdown_report(result: CheckResult) -> str:
             continue
         lines += [f"## {heading}", ""]
         for f in chosen:
-            lines += _finding_section(f)
+            lines += _finding_section(f, states.get(f.id))
     others = [f for f in statements if f.verdict in (Verdict.SUPPORTED, Verdict.UNVERIFIED)]
     if others:
         lines += ["## Supported or unverified", ""]
@@ -202,12 +209,13 @@ def markdown_report(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
-def _finding_section(f: Finding) -> list[str]:
+def _finding_section(f: Finding, review: ReviewState | None = None) -> list[str]:
     s = f.statement
     who = _inline(s.speaker) + (f", {_inline(s.role)}" if s.role else "")
     lines = [f"### {_inline(s.reference or s.id)}: {who}, {s.date.human()}", "",
              f"Finding `{_code(f.id)}`: **{f.verdict.value}** (confidence {f.confidence:.2f}"
              + (f"; publicly known at the time: {_known(f)}" if f.publicly_known is not None else "")
+             + (f"; review: {_inline(review.describe())}" if review is not None else "")
              + ")", "", _quote(f.claim.text), "", _inline(f.rationale), ""]
     if f.evidence:
         lines.append("Evidence:")
@@ -270,18 +278,19 @@ def _printable(text: str) -> str:
 
 # ---------------------------------------------------------------------- writing
 
-def write_reports(result: CheckResult, out_dir: Path,
-                  generated_at: dt.datetime | None = None) -> list[Path]:
-    """Write ``findings.json`` and ``report.md`` into ``out_dir``; return their paths.
+def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime | None = None,
+                  reviews: Mapping[str, Review] | None = None,
+                  extra: Mapping[Path, str | bytes] | None = None) -> list[Path]:
+    """Write ``findings.json``, ``report.md`` and any ``extra`` outputs; return their paths.
 
-    Both are written in full to temporary files before either is renamed into place, so a run
-    that fails or is interrupted leaves the previous pair (or nothing), not a new file beside an
-    old one.
+    All are written in full to temporary files before any is renamed into place, so a run that
+    fails or is interrupted leaves the previous set (or nothing), not new files beside old ones.
     """
-    document = findings_document(result, generated_at)
+    document = findings_document(result, generated_at, reviews)
     outputs = {
         out_dir / "findings.json": json_text(document),
-        out_dir / "report.md": markdown_report(result),
+        out_dir / "report.md": markdown_report(result, reviews),
+        **(extra or {}),
     }
     write_all(outputs)
     return list(outputs)

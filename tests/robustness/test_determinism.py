@@ -37,7 +37,7 @@ def runs(tmp_path_factory) -> dict[tuple[str, str], Path]:
                  "--evidence", str(evidence), "--out", str(out)],
                 env={**os.environ, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, text=True))
-    for out, process in started.values():
+    for _out, process in started.values():
         _, stderr = process.communicate(timeout=300)
         assert process.returncode == 0, stderr
     return {key: out for key, (out, _) in started.items()}
@@ -70,9 +70,12 @@ def test_a_second_run_in_process_matches_too(runs, nlp, tmp_path):
     # hashing.
     from claimcheck.pipeline import check
     from claimcheck.report import write_reports
+    from claimcheck.review import load_reviews, reviews_path
     claims, evidence = CORPORA["health"]
     for out in (tmp_path / "a", tmp_path / "b"):
-        write_reports(check(claims, evidence, nlp), out)
+        # As the command does: review status is part of what it reports.
+        write_reports(check(claims, evidence, nlp), out,
+                      reviews=load_reviews(reviews_path(claims)))
     assert _without_timestamp(tmp_path / "a/findings.json") == \
         _without_timestamp(tmp_path / "b/findings.json")
     assert _without_timestamp(tmp_path / "a/findings.json") == \

@@ -1,0 +1,69 @@
+"""findings.csv: one row per finding, readable by the csv module, inert in a spreadsheet."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from claimcheck.exports import CSV_COLUMNS, findings_csv, neutralise
+from claimcheck.review import decide
+
+
+def read(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
+def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
+    rows = read(findings_csv(seed_result))
+    assert len(rows) == len(seed_result.findings)
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    row = next(r for r in rows if r["id"] == pq42842.id)
+    assert row["verdict"] == "contradicted" and row["confidence"] == "0.88"
+    assert row["reference"] == "PQ 42842" and row["date"] == "2016-07-25"
+    assert row["publicly_known"] == "no"
+    assert row["evidence_ids"] == "2015-12-18-mou-home-office-dfe-v1-0"
+    assert row["fact_dates"] == "2015-07" and row["disclosed_dates"] == "2016-12-15"
+    assert '"(once collected) Nationality"' in row["evidence_quotes"]
+    assert row["review_status"] == ""
+
+
+def test_review_columns(seed_result, pq42842):
+    reviews = {pq42842.id: decide(pq42842, "dismissed", "B. Checker", dt.date(2026, 2, 1),
+                                  "=not what it says")}
+    row = next(r for r in read(findings_csv(seed_result, reviews)) if r["id"] == pq42842.id)
+    assert (row["review_status"], row["reviewed_by"], row["reviewed_on"]) == (
+        "dismissed", "B. Checker", "2026-02-01")
+    assert row["review_note"] == "'=not what it says"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx",
+                                   '=HYPERLINK("http://evil","click")'])
+def test_formula_like_cells_are_neutralised(value):
+    assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value, expected", [("PQ 42842", "PQ 42842"), ("2016-07", "2016-07"),
+                                             (None, ""), (True, "yes"), (0.5, "0.5")])
+def test_other_cells_are_left_alone(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_hostile_corpus_text_cannot_become_a_formula(nlp, corpus_dirs):
+    from claimcheck.corpus import load_corpus
+    from claimcheck.pipeline import check_corpus, lexicon_for
+
+    from ..conftest import write_item
+    claims, evidence = corpus_dirs
+    write_item(claims, "evil", {"date": "2016-09-26", "speaker": "=cmd|' /C calc'!A0",
+                                "venue": "press", "reference": "@SUM(1+1)*cmd"},
+               "The data will not be passed to the Home Office.")
+    write_item(evidence, "e", {"title": "+Record", "date": "2016-08-01"},
+               "The Department shares pupil data with the Home Office.")
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    for row in read(findings_csv(result)):
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert row["speaker"] == "'=cmd|' /C calc'!A0"
+        assert row["evidence_titles"] == "'+Record"

@@ -1,0 +1,138 @@
+"""Correction requests: `claimcheck correction` drafts Markdown and Word letters for contradicted,
+undismissed findings, citing the Ministerial Code edition in force on the statement date."""
+
+import datetime as dt
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.dates import PartialDate
+from claimcheck.errors import FindingError
+from claimcheck.letters import (
+    code_editions_in_force,
+    correction_request,
+    letter_filename,
+    letter_markdown,
+)
+from claimcheck.model import Verdict
+from claimcheck.review import ReviewState, ReviewStatus, decide
+
+from .conftest import PQ_42842
+
+runner = CliRunner()
+TODAY = dt.date(2026, 1, 5)
+CLAIM = ("There are currently no plans to share the data with other government departments "
+         "unless we are legally required to do so.")
+EVIDENCE = ("In the version finalised on 18 December 2015, paragraph 15.2.6 lists \"(once "
+            "collected) Nationality\" among the pupil data items that the Department for Education "
+            "shares with the Home Office.")
+
+
+def docx_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_correction_for_pq_42842_writes_markdown_and_word(outputs_app, seed_copy, pq42842):
+    out = seed_copy / "reports"
+    result = runner.invoke(outputs_app, [
+        "correction", pq42842.id, "--claims", str(seed_copy / "claims"),
+        "--evidence", str(seed_copy / "evidence"), "--out", str(out),
+        "--by", "Jo Bloggs, defenddigitalme"])
+    assert result.exit_code == 0, result.output
+    stem = out / "corrections" / letter_filename(pq42842.id)
+    assert stem.name == "2016-07-25-gibb-pq-42842_23cf6b1913"
+    markdown = stem.with_suffix(".md").read_text(encoding="utf-8")
+    word = docx_text(stem.with_suffix(".docx"))
+    assert f"wrote {stem.with_suffix('.md')}" in result.stdout
+    for text in (markdown.replace("\\", ""), word):
+        assert "PQ 42842" in text
+        assert "On 25 July 2016, in answer to a written parliamentary question (PQ 42842)" in text
+        assert CLAIM in text and EVIDENCE in text
+        # The dates: the statement, when the fact held, when it was signed and made public.
+        for date in ("25 July 2016", "July 2015", "18 December 2015", "15 December 2016"):
+            assert date in text
+        assert "390 days before the statement" in text
+        assert "Ministerial Code (October 2015 edition, paragraph 1.2(c))" in text
+        assert "correcting any inadvertent error at the earliest opportunity" in text
+        assert "An error has been identified in the written answer given on 25 July 2016" in text
+        assert f'The answer given was: "{CLAIM}"' in text
+        assert "To: Nick Gibb, Minister of State for School Standards; Department for Education" \
+            in text
+        assert "Dear Minister," in text and "Jo Bloggs, defenddigitalme" in text
+    assert "is unreviewed; review it before sending" in result.stderr
+
+
+@pytest.mark.parametrize("on, edition, paragraph", [
+    (PartialDate(2016, 7, 25), "October 2015", "1.2(c)"),
+    (PartialDate(2015, 9, 30), "May 2010", "1.2(c)"),
+    (PartialDate(2018, 3, 13), "January 2018", "1.3(c)"),
+    (PartialDate(2020, 9, 21), "August 2019", "1.3(c)"),
+    (PartialDate(2023, 6, 1), "May 2022", "1.3(c)"),
+    (PartialDate(2025, 1, 1), "November 2024", None),
+    (PartialDate(1999, 1, 1), "July 1997", "1(iii)"),
+])
+def test_the_code_edition_in_force_on_the_statement_date(on, edition, paragraph):
+    (found,) = code_editions_in_force(on)
+    assert (found.name, found.paragraph) == (edition, paragraph)
+
+
+def test_a_date_too_coarse_to_place_names_both_editions():
+    assert [e.name for e in code_editions_in_force(PartialDate(2015))] == ["May 2010",
+                                                                           "October 2015"]
+
+
+def test_only_contradicted_findings_feed_a_letter(seed_result):
+    corrected = next(f for f in seed_result.findings if f.verdict is Verdict.CORRECTED)
+    with pytest.raises(FindingError, match="corrected: the record has already been corrected"):
+        correction_request(corrected, TODAY)
+    supported = next(f for f in seed_result.findings if f.verdict is Verdict.SUPPORTED)
+    with pytest.raises(FindingError, match="only a contradicted finding"):
+        correction_request(supported, TODAY)
+
+
+def test_a_dismissed_finding_never_feeds_a_letter(pq42842):
+    review = decide(pq42842, "dismissed", "B. Checker", TODAY, "the MoU is a draft")
+    state = ReviewState(pq42842.id, ReviewStatus.DISMISSED, review)
+    with pytest.raises(FindingError, match="a reviewer dismissed it .B. Checker"):
+        correction_request(pq42842, TODAY, state)
+    # Nor once it needs re-review: the last word on it is still a dismissal.
+    stale = ReviewState(pq42842.id, ReviewStatus.NEEDS_REREVIEW, review, ("changed",))
+    with pytest.raises(FindingError):
+        correction_request(pq42842, TODAY, stale)
+
+
+def test_dismissing_then_asking_for_a_letter_fails_on_the_command_line(outputs_app, seed_copy,
+                                                                       pq42842):
+    where = ["--claims", str(seed_copy / "claims"), "--evidence", str(seed_copy / "evidence")]
+    dismissed = runner.invoke(outputs_app, ["review", pq42842.id, "--dismiss", "--by", "B. Checker",
+                                            "--note", "draft only", *where])
+    assert dismissed.exit_code == 0, dismissed.output
+    result = runner.invoke(outputs_app, ["correction", pq42842.id, *where,
+                                         "--out", str(seed_copy / "reports")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"claimcheck: finding {pq42842.id}: a reviewer dismissed it")
+    assert not (seed_copy / "reports").exists()
+
+
+def test_an_unknown_finding_is_one_line_naming_the_statement_s_findings(outputs_app, seed_copy):
+    result = runner.invoke(outputs_app, ["correction", f"{PQ_42842}:0000000000",
+                                         "--claims", str(seed_copy / "claims"),
+                                         "--evidence", str(seed_copy / "evidence")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"claimcheck: finding {PQ_42842}:0000000000: no such finding; "
+                                    f"the findings of {PQ_42842} are ")
+
+
+def test_a_department_s_press_line_is_addressed_to_the_department(seed_result):
+    press = next(f for f in seed_result.findings if f.verdict is Verdict.CONTRADICTED
+                 and f.statement.venue == "press")
+    text = letter_markdown(correction_request(press, TODAY))
+    assert "Dear Sir or Madam," in text and "the Department said:" in text
+    assert "made outside Parliament" in text
+
+
+def test_outside_text_in_a_letter_is_inert_markdown(hostile_result):
+    finding = hostile_result.findings[0]
+    text = letter_markdown(correction_request(finding, TODAY))
+    assert "<script>" not in text and "\\<script\\>" in text

@@ -1,0 +1,153 @@
+"""Reviews: decisions kept in reviews.toml beside the corpus, surviving re-checks, flagged for
+re-review when what was reviewed changes."""
+
+import datetime as dt
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app as claimcheck_app
+from claimcheck.corpus import load_corpus
+from claimcheck.errors import ReviewError
+from claimcheck.pipeline import check_corpus, lexicon_for
+from claimcheck.review import (
+    Review,
+    ReviewStatus,
+    decide,
+    fingerprint,
+    load_reviews,
+    review_status,
+    reviews_path,
+    reviews_toml,
+)
+
+from .conftest import PQ_42842
+
+runner = CliRunner()
+MOU = "2015-12-18-mou-home-office-dfe-v1-0"
+
+
+def recheck(folder, nlp):
+    corpus = load_corpus(folder / "claims", folder / "evidence", strict=True)
+    return check_corpus(corpus, nlp, lexicon_for(folder / "claims"))
+
+
+def where(folder) -> list[str]:
+    return ["--claims", str(folder / "claims"), "--evidence", str(folder / "evidence")]
+
+
+def test_the_file_round_trips_sorted_and_escaped(tmp_path, pq42842):
+    hostile = 'He said "no"\\ then\nleft \x07 \t ok ☃'
+    reviews = {pq42842.id: decide(pq42842, "confirmed", "A. Reviewer", dt.date(2026, 1, 5),
+                                  hostile),
+               "0-first:1": Review("0-first:1", "dismissed", "B", dt.date(2026, 1, 6), "f" * 64)}
+    text = reviews_toml(reviews)
+    assert text.index('["0-first:1"]') < text.index(f'["{pq42842.id}"]')
+    path = tmp_path / "reviews.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_reviews(path)
+    assert loaded[pq42842.id].note == hostile.strip()
+    assert loaded == reviews
+    assert f'evidence = ["{MOU}@' in text
+
+
+def test_a_decision_survives_a_rerun_of_claimcheck_check(outputs_app, seed_copy, nlp, pq42842):
+    recorded = runner.invoke(outputs_app, ["review", pq42842.id, "--confirm", "--by",
+                                           "A. Reviewer", "--note", "checked para 15.2.6",
+                                           *where(seed_copy)])
+    assert recorded.exit_code == 0, recorded.output
+    path = reviews_path(seed_copy / "claims")
+    assert path == seed_copy / "reviews.toml"
+    assert f"confirmed {pq42842.id} (by A. Reviewer); recorded in {path}" in recorded.stdout
+    before = path.read_text(encoding="utf-8")
+    checked = runner.invoke(claimcheck_app, ["check", *where(seed_copy),
+                                             "--out", str(seed_copy / "reports")])
+    assert checked.exit_code == 0, checked.output
+    assert path.read_text(encoding="utf-8") == before
+    states = review_status(recheck(seed_copy, nlp).findings, load_reviews(path))
+    assert states[pq42842.id].status is ReviewStatus.CONFIRMED
+    listed = runner.invoke(outputs_app, ["review", *where(seed_copy)])
+    assert pq42842.id not in listed.stdout
+    total = len(recheck(seed_copy, nlp).findings)
+    assert f"\n{total - 1} of {total} findings waiting for review\n" in listed.stdout
+
+
+def test_editing_an_evidence_quote_flags_the_reviewed_findings_that_cite_it(
+        outputs_app, seed_copy, nlp, seed_result):
+    citing = [f for f in seed_result.findings if any(c.evidence_id == MOU for c in f.evidence)]
+    other = next(f for f in seed_result.findings if f.evidence and f not in citing)
+    assert len(citing) >= 2
+    for finding in citing[:2] + [other]:
+        done = runner.invoke(outputs_app, ["review", finding.id, "--confirm", "--by", "A. Reviewer",
+                                           *where(seed_copy)])
+        assert done.exit_code == 0, done.output
+    mou = seed_copy / "evidence" / f"{MOU}.md"
+    text = mou.read_text(encoding="utf-8")
+    assert "pupil data items that the Department" in text
+    mou.write_text(text.replace("pupil data items that the Department",
+                                "pupil data items which the Department"), encoding="utf-8")
+
+    states = review_status(recheck(seed_copy, nlp).findings,
+                           load_reviews(seed_copy / "reviews.toml"))
+    for finding in citing[:2]:
+        state = states[finding.id]
+        assert state.status is ReviewStatus.NEEDS_REREVIEW
+        assert state.reasons == (f"the quoted text of {MOU} changed",)
+        assert state.review.decision == "confirmed"
+    assert states[other.id].status is ReviewStatus.CONFIRMED
+    listed = runner.invoke(outputs_app, ["review", *where(seed_copy)])
+    assert f"needs re-review  contradicted  {citing[0].id}" in listed.stdout
+    assert f"changed: the quoted text of {MOU} changed" in listed.stdout
+
+
+def test_rewording_a_claim_carries_its_review_over_as_needing_re_review(seed_copy, nlp, pq42842):
+    reviews = {pq42842.id: decide(pq42842, "confirmed", "A. Reviewer", dt.date(2026, 1, 5))}
+    claim_file = seed_copy / "claims" / f"{PQ_42842}.md"
+    text = claim_file.read_text(encoding="utf-8")
+    claim_file.write_text(text.replace("There are currently no plans", "There are at present no "
+                                       "plans"), encoding="utf-8")
+    findings = recheck(seed_copy, nlp).findings
+    reworded = next(f for f in findings if f.statement.id == PQ_42842
+                    and "at present no plans" in f.claim.text)
+    assert reworded.id != pq42842.id
+    state = review_status(findings, reviews)[reworded.id]
+    assert state.status is ReviewStatus.NEEDS_REREVIEW
+    assert state.reasons[0] == "the claim's wording changed"
+
+
+def test_a_changed_verdict_is_a_reason(pq42842):
+    from dataclasses import replace
+
+    from claimcheck.model import Verdict
+    review = decide(pq42842, "confirmed", "A", dt.date(2026, 1, 5))
+    later = replace(pq42842, verdict=Verdict.UNVERIFIED, evidence=())
+    assert fingerprint(later) != review.fingerprint
+    state = review_status([later], {pq42842.id: review})[pq42842.id]
+    assert state.reasons == ("the verdict changed from contradicted to unverified",
+                             f"{MOU} is no longer cited")
+
+
+def test_a_decision_needs_a_reviewer(outputs_app, seed_copy, pq42842, monkeypatch):
+    monkeypatch.delenv("CLAIMCHECK_REVIEWER", raising=False)
+    result = runner.invoke(outputs_app, ["review", pq42842.id, "--confirm", *where(seed_copy)])
+    assert result.exit_code == 1
+    assert result.stderr == "claimcheck: field '--by': say who reviewed it (--by NAME)\n"
+    monkeypatch.setenv("CLAIMCHECK_REVIEWER", "C. Env")
+    result = runner.invoke(outputs_app, ["review", pq42842.id, "--dismiss", *where(seed_copy)])
+    assert result.exit_code == 0 and "(by C. Env)" in result.stdout
+
+
+@pytest.mark.parametrize("text, message", [
+    ('["x"]\ndecision = "maybe"\nby = "A"\ndate = 2026-01-01\nfingerprint = "f"\n',
+     "field 'x.decision': decision must be one of confirmed, dismissed"),
+    ('["x"]\ndecision = "confirmed"\nby = "A"\ndate = "5/1/2026"\nfingerprint = "f"\n',
+     "field 'x.date': date must be YYYY-MM-DD"),
+    ('["x"\n', "not valid TOML"),
+])
+def test_a_malformed_reviews_file_is_named_with_the_field(tmp_path, text, message):
+    path = tmp_path / "reviews.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReviewError, match=re.escape(message)) as error:
+        load_reviews(path)
+    assert str(error.value).startswith(str(path))
