@@ -15,7 +15,8 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from . import __version__, extract
+from . import __version__, dates, extract, model
+from . import lexicon as lexicon_module
 from .errors import OutputError
 from .lexicon import Lexicon
 
@@ -24,7 +25,8 @@ def fingerprint(nlp, lexicon: Lexicon) -> str:
     """What every key shares: the code and the models that produced the reading."""
     parts = [__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""),
              repr(sorted(nlp.pipe_names)),
-             hashlib.sha256(Path(extract.__file__).read_bytes()).hexdigest(),
+             *(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+               for module in (extract, dates, model, lexicon_module)),
              repr(sorted((k, c) for k, c in lexicon.concepts.items())),
              repr(sorted(lexicon.negating_verbs)), repr(sorted(lexicon.ending_verbs))]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()

@@ -19,6 +19,11 @@ from dataclasses import dataclass
 
 from .errors import DateError
 
+# English month names, fixed: calendar.month_name follows the user's locale, and UK reports and
+# sources are in English whatever the machine's settings.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
 
 class Precision(enum.IntEnum):
     YEAR = 1
@@ -53,7 +58,7 @@ class PartialDate:
             if not 1 <= self.day <= last:
                 raise DateError(
                     f"{self.year:04d}-{self.month:02d}-{self.day:02d} does not exist "
-                    f"({calendar.month_name[self.month or 1]} {self.year} has {last} days)")
+                    f"({MONTH_NAMES[self.month or 1]} {self.year} has {last} days)")
 
     @property
     def precision(self) -> Precision:
@@ -65,21 +70,35 @@ class PartialDate:
 
     @property
     def start(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return dt.date.fromordinal(self._span[0])
 
     @property
     def end(self) -> dt.date:
-        if self.day is not None:
-            return self.start
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date.fromordinal(self._span[1])
+
+    @property
+    def _span(self) -> tuple[int, int]:
+        """First and last day as ordinals, computed once: matching compares dates millions of
+        times. Kept outside the fields, so equality, ordering and hashing are unchanged."""
+        span = self.__dict__.get("_span_days")
+        if span is None:
+            first = dt.date(self.year, self.month or 1, self.day or 1).toordinal()
+            if self.day is not None:
+                last = first
+            else:
+                month = self.month or 12
+                last = dt.date(self.year, month, calendar.monthrange(self.year, month)[1]).toordinal()
+            span = (first, last)
+            object.__setattr__(self, "_span_days", span)
+        return span
 
     def compare(self, other: PartialDate) -> Order:
-        if self.end < other.start:
+        (start, end), (other_start, other_end) = self._span, other._span
+        if end < other_start:
             return Order.BEFORE
-        if self.start > other.end:
+        if start > other_end:
             return Order.AFTER
-        if self.precision == other.precision == Precision.DAY:
+        if self.day is not None and other.day is not None:
             return Order.SAME
         return Order.UNDECIDED
 
@@ -92,13 +111,13 @@ class PartialDate:
             return False
         # Overlapping intervals can still settle the question: "July 2016" is on or before any day
         # of 31 July 2016 onwards, because its last day is the other's first.
-        if self.end <= other.start:
+        if self._span[1] <= other._span[0]:
             return True
         return None
 
     def days_until(self, other: PartialDate) -> int:
         """Days from the start of this date to the start of ``other`` (negative when later)."""
-        return (other.start - self.start).days
+        return other._span[0] - self._span[0]
 
     def isoformat(self) -> str:
         if self.day is not None:
@@ -110,9 +129,9 @@ class PartialDate:
     def human(self) -> str:
         """UK style: 25 July 2016, July 2016, 2016."""
         if self.day is not None:
-            return f"{self.day} {calendar.month_name[self.month or 1]} {self.year}"
+            return f"{self.day} {MONTH_NAMES[self.month or 1]} {self.year}"
         if self.month is not None:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{MONTH_NAMES[self.month]} {self.year}"
         return str(self.year)
 
     def __str__(self) -> str:
@@ -123,8 +142,8 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 

@@ -8,6 +8,7 @@ normalised keywords and checked argument by argument by small pure functions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ class _Entry:
     prop: Proposition
     broader_things: frozenset[str]
     keywords: str
+    first_day: int    # the fact's interval as ordinals, for cheap comparisons
+    last_day: int
 
 
 class FactIndex:
@@ -61,6 +64,10 @@ class FactIndex:
     # conflicting, before or after the statement), best overlap first, so that the cost stays
     # flat however many documents speak to one subject.
     PER_CLASS = 40
+    # And it looks at most this many facts on either side of its date in each bucket: the facts
+    # nearest in time to a statement are the ones that can bear on it, and a bounded window keeps
+    # the lookup from growing with the evidence.
+    WINDOW = 100
 
     def __init__(self, facts: Iterable[Fact], lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -72,11 +79,18 @@ class FactIndex:
                 if not comparable(prop):
                     continue
                 broader = frozenset(b for t in prop.things for b in lexicon.broader(t))
-                entry = _Entry(fact, prop, broader, keywords)
+                first, last = fact.arose.start.toordinal(), fact.arose.end.toordinal()
+                entry = _Entry(fact, prop, broader, keywords, first, last)
                 for key in broader:
                     self._by_thing[(prop.action, key)].append(entry)
                 for key in prop.entities | prop.topics:
                     self._by_entity[(prop.action, key)].append(entry)
+        # Buckets in date order, so a statement finds the facts around its date by bisection.
+        self._starts: dict[int, list[int]] = {}
+        for buckets in (self._by_thing, self._by_entity):
+            for bucket in buckets.values():
+                bucket.sort(key=lambda e: (e.first_day, e.fact.id))
+                self._starts[id(bucket)] = [e.first_day for e in bucket]
 
     def candidates(self, claim: Claim, home: str | None = None,
                    date: PartialDate | None = None) -> list[Match]:
@@ -99,26 +113,36 @@ class FactIndex:
                                                      m.fact_proposition.action))
 
     def _shortlist(self, prop: Proposition, date: PartialDate | None) -> list[_Entry]:
-        pool = self._lookup(prop)
+        pool = self._lookup(prop, date)
         if len(pool) <= self.PER_CLASS:
             return pool
         specific = {t for t in prop.things if not self.lexicon.is_generic(t)}
         opposite = self.lexicon.opposite(prop.action)
-        classes: dict[tuple[bool, bool | None], list[tuple[int, str, _Entry]]] = defaultdict(list)
+        first, last = (date.start.toordinal(), date.end.toordinal()) if date else (0, 0)
+        classes: dict[tuple[bool, int], list[tuple[int, str, _Entry]]] = defaultdict(list)
         for entry in pool:
             overlap = (2 * len(specific & entry.broader_things)
                        + len(prop.topics & entry.prop.topics)
                        + len(prop.entities & entry.prop.entities))
             disagree = (prop.polarity != entry.prop.polarity) != (entry.prop.action == opposite)
-            when = entry.fact.arose.on_or_before(date) if date is not None else None
+            # Before, after or overlapping the statement's date (the judge decides exactly).
+            when = 0 if not date else (-1 if entry.last_day <= first else
+                                       1 if entry.first_day > last else 0)
             classes[(disagree, when)].append((-overlap, entry.fact.id, entry))
         shortlist = []
-        for _, members in sorted(classes.items(), key=lambda c: (c[0][0], str(c[0][1]))):
+        for _, members in sorted(classes.items()):
             members.sort(key=lambda m: (m[0], m[1]))
             shortlist.extend(entry for _, _, entry in members[:self.PER_CLASS])
         return shortlist
 
-    def _lookup(self, prop: Proposition) -> list[_Entry]:
+    def _around(self, bucket: list[_Entry], date: PartialDate | None) -> list[_Entry]:
+        """The bucket's facts nearest ``date`` in time, at most WINDOW on each side."""
+        if date is None or len(bucket) <= 2 * self.WINDOW:
+            return bucket
+        middle = bisect_right(self._starts[id(bucket)], date.end.toordinal())
+        return bucket[max(0, middle - self.WINDOW):middle + self.WINDOW]
+
+    def _lookup(self, prop: Proposition, date: PartialDate | None = None) -> list[_Entry]:
         specific = sorted(t for t in prop.things if not self.lexicon.is_generic(t))
         pool: dict[tuple[str, int], _Entry] = {}
         opposite = self.lexicon.opposite(prop.action)
@@ -126,7 +150,7 @@ class FactIndex:
                        *([opposite] if opposite else [])):
             if specific:
                 for thing in specific:
-                    for entry in self._by_thing.get((action, thing), ()):
+                    for entry in self._around(self._by_thing.get((action, thing), []), date):
                         pool[(entry.fact.id, id(entry.prop))] = entry
             else:
                 # No thing to block on ("there is no sanction for parents"): the organisations
@@ -134,7 +158,7 @@ class FactIndex:
                 keys = [k for e in sorted(prop.recipients or prop.entities)
                         for k in self._entity_keys(e)]
                 for key in [*keys, *sorted(prop.topics)]:
-                    for entry in self._by_entity.get((action, key), ()):
+                    for entry in self._around(self._by_entity.get((action, key), []), date):
                         pool[(entry.fact.id, id(entry.prop))] = entry
         return list(pool.values())
 

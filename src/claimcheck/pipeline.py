@@ -6,6 +6,7 @@ by the caller (``claimcheck.nlp.load_pipeline``) and passed in.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -68,14 +69,14 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     extractor = Extractor(nlp, lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
-    read = _cached(extractor.facts_of, "evidence", corpus.evidence, cache, n_process)
+    read = _cached(extractor, "evidence", corpus.evidence, cache, n_process)
     for done, (_, item_facts) in enumerate(read, start=1):
         facts.extend(item_facts)
         report("evidence", done, len(corpus.evidence))
     index = FactIndex(facts, lexicon)
     judge = Judge(corpus.evidence, lexicon)
     findings: list[Finding] = []
-    read = _cached(extractor.claims_of, "statement", corpus.statements, cache, n_process)
+    read = _cached(extractor, "statement", corpus.statements, cache, n_process)
     for done, (statement, claims) in enumerate(read, start=1):
         home = extractor.home_of(statement)
         matches = {claim.id: index.candidates(claim, home, statement.date) for claim in claims}
@@ -84,8 +85,12 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     return CheckResult(corpus, tuple(findings), corpus.problems)
 
 
-def _cached(read, kind: str, items, cache: ExtractionCache | None, n_process: int):
+def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | None,
+            n_process: int):
     """Yield (item, reading) in input order, reading only what the cache does not hold."""
+    def read(chosen, n_process):
+        return _read(extractor, kind, list(chosen), n_process)
+
     if cache is None:
         yield from read(items, n_process=n_process)
         return
@@ -102,6 +107,43 @@ def _cached(read, kind: str, items, cache: ExtractionCache | None, n_process: in
         yield item, value
     if new_entries:
         cache.put_many(new_entries)
+
+
+# Items per task sent to a worker process: large enough that spaCy batches well, small enough
+# that both workers stay busy to the end.
+CHUNK = 256
+_worker_extractor: Extractor | None = None
+
+
+def _read(extractor: Extractor, kind: str, items: list, n_process: int):
+    """Read ``items`` with ``extractor``, in ``n_process`` forked processes when that pays.
+
+    A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs
+    the whole reading (spaCy and claimcheck's own) on a chunk and sends back small records. Where
+    fork is not available (Windows, macOS spawn) the reading runs in this process.
+    """
+    reader = extractor.claims_of if kind == "statement" else extractor.facts_of
+    if n_process <= 1 or len(items) < 2 * CHUNK or "fork" not in mp.get_all_start_methods():
+        yield from reader(items)
+        return
+    global _worker_extractor
+    _worker_extractor = extractor
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    try:
+        with mp.get_context("fork").Pool(n_process) as pool:
+            tasks = [(kind, chunk) for chunk in chunks]
+            for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
+                yield from zip(chunk, readings, strict=True)
+    finally:
+        _worker_extractor = None
+
+
+def _read_chunk(task: tuple[str, list]) -> list:
+    kind, items = task
+    assert _worker_extractor is not None, "set by the parent before forking"
+    reader = (_worker_extractor.claims_of if kind == "statement"
+              else _worker_extractor.facts_of)
+    return [reading for _, reading in reader(items)]
 
 
 def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Finding]:
