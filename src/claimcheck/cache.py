@@ -1,4 +1,5 @@
-"""A cache of what extraction read, keyed by content, so an unchanged re-run skips spaCy.
+"""A cache of what extraction read, keyed by content, so an unchanged re-run skips spaCy; and of
+whole results, so a re-run on an unchanged corpus skips matching and judging too.
 
 One SQLite file. A key covers everything extraction depends on: the item's own bytes (front matter
 included, since the question and department shape the reading), the lexicon, the spaCy pipeline
@@ -15,7 +16,7 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from . import __version__, dates, extract, model
+from . import __version__, dates, extract, judge, match, model
 from . import lexicon as lexicon_module
 from .errors import OutputError
 from .lexicon import Lexicon
@@ -49,6 +50,17 @@ class ExtractionCache:
         if not content_hash:
             return None  # built in memory, not read from a file: nothing stable to key on
         return hashlib.sha256(f"{self._prefix}\x00{kind}\x00{item_id}\x00{content_hash}"
+                              .encode()).hexdigest()
+
+    def result_key(self, items: list[tuple[str, str, str]]) -> str | None:
+        """The key of a whole result: every item's (kind, id, content hash), and the matching and
+        judging code. None when an item was not read from a file."""
+        if any(not content for _, _, content in items):
+            return None
+        code = "".join(hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest()
+                       for m in (match, judge))
+        listing = "\n".join("\x00".join(item) for item in sorted(items))
+        return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()
 
     def get(self, key: str | None):

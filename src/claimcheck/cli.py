@@ -20,9 +20,10 @@ from .corpus import load_statement
 from .eval_cli import eval_command
 from .extract import Extractor
 from .fetch_cli import add, fetch_app
+from .freshness import inputs_fingerprint, up_to_date
 from .model import VERDICT_SEVERITY
 from .nlp import load_pipeline
-from .outputs_cli import correction, extra_outputs, parse_formats, review
+from .outputs_cli import FILE_NAMES, correction, extra_outputs, parse_formats, review
 from .pipeline import check_folders, lexicon_for, statement_verdicts
 from .report import write_reports
 from .review import load_reviews, reviews_path
@@ -70,26 +71,47 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", min=0, help="Processes for spaCy; 0 (the default) picks "
                                       "2 for large corpora, else 1).")] = 0,
 ) -> None:
-    """Judge every claim in the statements against the evidence and write the reports."""
+    """Judge every claim in the statements against the evidence and write the reports.
+
+    With the cache on, a run whose inputs (corpus files, lexicons, reviews, options, claimcheck
+    itself) are unchanged since the reports in --out were written does nothing and says so.
+    """
     with reported():
         chosen = parse_formats(formats)
+        inputs = inputs_fingerprint(
+            [claims, evidence],
+            [claims.resolve().parent / "lexicon.toml", reviews_path(claims), *(lexicon or [])],
+            [f"strict={strict}", f"formats={','.join(chosen)}"])
+        expected = ["findings.json", "report.md", *(FILE_NAMES[name] for name in chosen)]
+        recorded = None if no_cache else up_to_date(out, inputs, expected)
+        if recorded is not None:
+            summary = recorded["summary"]
+            _summarise(summary["statements"], summary["claims"], summary["evidence"],
+                       summary["statement_verdicts"])
+            echo(f"nothing changed since {recorded['generated_at']}: the reports in {out} are "
+                 "up to date")
+            return
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
                                strict=strict, jobs=jobs, progress=_progress())
         reviews = load_reviews(reviews_path(claims))
         when = dt.datetime.now(dt.UTC)
         paths = write_reports(result, out, when, reviews,
-                              extra=extra_outputs(result, out, chosen, reviews, when))
+                              extra=extra_outputs(result, out, chosen, reviews, when),
+                              inputs=inputs)
     print_problems(result.problems)
-    corpus = result.corpus
     worst = statement_verdicts(result.findings)
-    counts = Counter(f.verdict for f in worst.values())
-    echo(f"{len(corpus.statements)} statements, {len(result.findings)} claims, "
-               f"{len(corpus.evidence)} evidence documents")
-    echo(f"{'verdict':<14}{'statements':>10}")
-    for verdict in VERDICT_SEVERITY:
-        echo(f"{verdict.value:<14}{counts.get(verdict, 0):>10}")
+    counts = Counter(f.verdict.value for f in worst.values())
+    _summarise(len(result.corpus.statements), len(result.findings), len(result.corpus.evidence),
+               counts)
     for path in paths:
         echo(f"wrote {path}")
+
+
+def _summarise(statements: int, claims: int, evidence: int, verdicts) -> None:
+    echo(f"{statements} statements, {claims} claims, {evidence} evidence documents")
+    echo(f"{'verdict':<14}{'statements':>10}")
+    for verdict in VERDICT_SEVERITY:
+        echo(f"{verdict.value:<14}{verdicts.get(verdict.value, 0):>10}")
 
 
 @app.command()

@@ -6,7 +6,6 @@ Exit codes: 1 a claimcheck error; 130 interrupted (Ctrl-C, SIGINT); 143 stopped 
 
 from __future__ import annotations
 
-import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from contextlib import contextmanager
 import typer
 
 from .errors import ClaimcheckError
+from .inert import strip_unsafe
 
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
 EXIT_TERMINATED = 143    # 128 + SIGTERM
@@ -25,15 +25,9 @@ class Terminated(BaseException):
     runs (temporary files are removed) instead of the process vanishing mid-write."""
 
 
-# C0 controls but tab and newline, DEL, C1 controls (ESC [ ... and the 8-bit CSI U+009B start
-# terminal escape sequences; a carriage return can hide what came before it on the line), and the
-# bidirectional controls that can make a line read in a different order than it was written.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def terminal_safe(text: str) -> str:
     """``text`` with every character that a terminal would act on instead of show removed."""
-    return _UNSAFE.sub("", text)
+    return strip_unsafe(text)
 
 
 def echo(message: str = "", err: bool = False, nl: bool = True) -> None:

@@ -66,6 +66,12 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
                  cache: ExtractionCache | None = None, n_process: int = 1) -> CheckResult:
     """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
     ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items)."""
+    result_key = cache.result_key(
+        [("statement", s.id, s.content_hash) for s in corpus.statements]
+        + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
+    remembered = cache.get(result_key) if cache else None
+    if remembered is not None:
+        return CheckResult(corpus, remembered, corpus.problems)
     extractor = Extractor(nlp, lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
@@ -82,6 +88,8 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
         matches = {claim.id: index.candidates(claim, home, statement.date) for claim in claims}
         findings.extend(judge.judge(statement, claims, matches))
         report("statements", done, len(corpus.statements))
+    if result_key is not None:
+        cache.put_many([(result_key, tuple(findings))])
     return CheckResult(corpus, tuple(findings), corpus.problems)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import __version__
 from .errors import OutputError
+from .inert import strip_unsafe
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from .pipeline import statement_verdicts
 from .review import Review, ReviewState, review_status
@@ -32,8 +33,10 @@ SCHEMA_VERSION = 1
 # ---------------------------------------------------------------------- JSON
 
 def findings_document(result: CheckResult, generated_at: dt.datetime | None = None,
-                      reviews: Mapping[str, Review] | None = None) -> dict:
-    """The ``findings.json`` contract. ``generated_at`` is its one volatile field."""
+                      reviews: Mapping[str, Review] | None = None,
+                      inputs: str | None = None) -> dict:
+    """The ``findings.json`` contract. ``generated_at`` is its one volatile field; ``inputs`` is
+    the fingerprint of what the run read (see ``claimcheck.freshness``)."""
     findings = sorted_findings(result.findings)
     states = review_status(findings, reviews) if reviews is not None else {}
     verdicts = Counter(f.verdict.value for f in findings)
@@ -43,6 +46,7 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
         "generator": f"claimcheck {__version__}",
         "generated_at": (generated_at or dt.datetime.now(dt.UTC)).isoformat(
             timespec="seconds"),
+        "inputs": inputs,
         "summary": {
             "statements": len(result.corpus.statements),
             "evidence": len(result.corpus.evidence),
@@ -272,21 +276,21 @@ def _url(url: str) -> str:
 
 def _printable(text: str) -> str:
     """Drop control characters and bidirectional overrides: they can disguise what text says."""
-    return "".join(ch for ch in text if ch in "\n\t" or (ch.isprintable() and not (
-        "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069")))
+    return strip_unsafe(text)
 
 
 # ---------------------------------------------------------------------- writing
 
 def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime | None = None,
                   reviews: Mapping[str, Review] | None = None,
-                  extra: Mapping[Path, str | bytes] | None = None) -> list[Path]:
+                  extra: Mapping[Path, str | bytes] | None = None,
+                  inputs: str | None = None) -> list[Path]:
     """Write ``findings.json``, ``report.md`` and any ``extra`` outputs; return their paths.
 
     All are written in full to temporary files before any is renamed into place, so a run that
     fails or is interrupted leaves the previous set (or nothing), not new files beside old ones.
     """
-    document = findings_document(result, generated_at, reviews)
+    document = findings_document(result, generated_at, reviews, inputs)
     outputs = {
         out_dir / "findings.json": json_text(document),
         out_dir / "report.md": markdown_report(result, reviews),
