@@ -11,6 +11,7 @@ The caller makes the ``nlp`` pipeline once and passes it in; ``Extractor`` only 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +41,6 @@ COURTESY = re.compile(
     r"(?:Thank you|I am sure the House)\b)", re.I)
 FRAMING_VERBS = {"reassure", "assure", "confirm", "say", "tell", "state", "believe", "note",
                  "remind", "inform", "explain", "clarify", "stress", "emphasise", "understand"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "none", "nothing", "without"}
 NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+longer\b", re.I)
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "where", "once"}
 PLAN_WORDS = {"plan", "intention", "intend", "propose", "proposal", "expect", "aim"}
@@ -102,22 +102,23 @@ class Extractor:
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
-        self._exact = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # One pass over the spelling finds listed terms (tier 0), their plurals and hyphen variants
+        # (tier 1) and denial phrases; a second over lemmas finds inflected actions (tier 2).
+        # Labels are "<tier>|<category>:<key>", with tier "d" for a denial.
+        self._spelling = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._terms: dict[str, str] = {}       # lower-case term -> concept key, for fuzzy lookup
-        self._denials = PhraseMatcher(nlp.vocab, attr="LOWER")
         for concept in lexicon.concepts.values():
             label = f"{concept.category}:{concept.key}"
             terms = [t for t in concept.terms if t]
             variants = {v for t in terms for v in _variants(t)} - set(terms)
-            self._exact.add(label, [nlp.make_doc(t) for t in sorted(set(terms))])
-            self._lower.add(label, [nlp.make_doc(v) for v in sorted(variants)])
+            self._spelling.add(f"0|{label}", [nlp.make_doc(t) for t in sorted(set(terms))])
+            self._spelling.add(f"1|{label}", [nlp.make_doc(v) for v in sorted(variants)])
             if concept.category == "actions":
                 # Lemma patterns need the lemmatiser: "passed on" must match "pass on".
-                self._lemma.add(label, list(nlp.pipe(sorted(set(terms)))))
+                self._lemma.add(f"2|{label}", list(nlp.pipe(sorted(set(terms)))))
                 if concept.denials:
-                    self._denials.add(label, [nlp.make_doc(d) for d in concept.denials])
+                    self._spelling.add(f"d|{label}", [nlp.make_doc(d) for d in concept.denials])
             for term in terms:
                 if concept.category != "actions" and len(term) > 4:
                     self._terms.setdefault(term.lower(), label)
@@ -195,14 +196,16 @@ class Extractor:
         Department shares with the Home Office" records that it shares them. In a statement it
         only describes ("parents who choose not to provide"), so it is not a claim.
         """
-        mentions = self._mentions(doc)
-        denials = self._denial_spans(doc)
+        matches = self._matches(doc, lemmas=True)
+        mentions = self._mentions(doc, matches=matches)   # sorted by start
+        starts = [m.start for m in mentions]
+        denials = self._denial_spans(matches)
         analyses = []
         earlier_things: list[tuple[str, str]] = list(context.title_things)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             analysis = self._analyse_sentence(doc, sent, in_sent, denials, context, earlier_things,
                                               record)
             analyses.append(analysis)
@@ -227,14 +230,14 @@ class Extractor:
         propositions: list[Proposition] = []
         seen: set[tuple[str, Polarity]] = set()
         for trigger, key, denied_by_phrase in self._triggers(sent, mentions, denials, record):
-            polarity = _polarity(trigger, self.lexicon)
+            polarity = _polarity(trigger, self.lexicon, sent.text)
             if denied_by_phrase:
                 polarity = Polarity.DENIED
             elif not record and _refused(trigger, self.lexicon):
                 # "The Department declined to give the numbers" reports a refusal to answer: an
                 # act, not an assertion that the thing is never given to anyone.
                 continue
-            modality = _modality(trigger)
+            modality = _modality(trigger, sent.text)
             if modality is None:
                 continue
             if _person_object(trigger):
@@ -349,9 +352,9 @@ class Extractor:
         arguments: list[tuple[str, str]] = []
         subject = _subject(trigger)
         subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
+        passive = any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN"
         for token in clause:
             mention = by_token.get(token.i)
-            role = _role(token, trigger, subject_ids)
             if mention is None:
                 key = self._home_or_fuzzy(token, context)
                 if key is None:
@@ -361,6 +364,7 @@ class Extractor:
                 category, key = mention.category, mention.key
             if category == "entities":
                 entities.add(key)
+                role = _role(token, trigger, subject_ids, passive)
                 if role == "agent":
                     agents.add(key)
                 elif role == "recipient":
@@ -421,12 +425,20 @@ class Extractor:
 
     # ------------------------------------------------------------------ mentions
 
-    def _mentions(self, doc: Doc, lemmas: bool = True) -> list[_Mention]:
-        """Lexicon terms in ``doc``; ``lemmas=False`` for a tokenizer-only doc (spelling only)."""
-        spans = [(s, e, self.nlp.vocab.strings[m], 0) for m, s, e in self._exact(doc)]
-        spans += [(s, e, self.nlp.vocab.strings[m], 1) for m, s, e in self._lower(doc)]
+    def _matches(self, doc: Doc, lemmas: bool) -> list[tuple[int, int, str, str]]:
+        """(start, end, tier, "category:key") of every lexicon match in ``doc``."""
+        strings = self.nlp.vocab.strings
+        found = [(s, e, *strings[m].split("|", 1)) for m, s, e in self._spelling(doc)]
         if lemmas:
-            spans += [(s, e, self.nlp.vocab.strings[m], 2) for m, s, e in self._lemma(doc)]
+            found += [(s, e, *strings[m].split("|", 1)) for m, s, e in self._lemma(doc)]
+        return found
+
+    def _mentions(self, doc: Doc, lemmas: bool = True,
+                  matches: list[tuple[int, int, str, str]] | None = None) -> list[_Mention]:
+        """Lexicon terms in ``doc``; ``lemmas=False`` for a tokenizer-only doc (spelling only)."""
+        if matches is None:
+            matches = self._matches(doc, lemmas)
+        spans = [(s, e, label, int(tier)) for s, e, tier, label in matches if tier != "d"]
         # Longest first, then leftmost: "Border Force Removals Casework Team" beats "Border Force".
         # Between equally long matches: a capitalised name is an organisation ("Immigration
         # Enforcement"), and a listed spelling beats a plural or a lemma ("returns" is listed
@@ -449,8 +461,9 @@ class Extractor:
             mentions.append(_Mention(key, category, start, end, doc[start:end].text))
         return sorted(mentions, key=lambda m: m.start)
 
-    def _denial_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        return [(s, e, self.nlp.vocab.strings[m].split(":", 1)[1]) for m, s, e in self._denials(doc)]
+    @staticmethod
+    def _denial_spans(matches: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+        return [(s, e, label.split(":", 1)[1]) for s, e, tier, label in matches if tier == "d"]
 
     def _things_in(self, doc: Doc) -> tuple[tuple[str, str], ...]:
         return tuple((m.key, m.text) for m in self._mentions(doc, lemmas=doc.has_annotation("LEMMA"))
@@ -655,7 +668,7 @@ def _verbal_chain(token: Token) -> list[Token]:
     return chain
 
 
-def _polarity(trigger: Token, lexicon: Lexicon) -> Polarity:
+def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
     negations = 0
     for node in _verbal_chain(trigger):
         for child in node.children:
@@ -672,7 +685,6 @@ def _polarity(trigger: Token, lexicon: Lexicon) -> Polarity:
             negations += 1
     if _refuted(trigger):
         negations += 1
-    sentence = trigger.sent.text
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
@@ -708,9 +720,9 @@ def _refused(trigger: Token, lexicon: Lexicon) -> bool:
                for node in _verbal_chain(trigger))
 
 
-def _modality(trigger: Token) -> Modality | None:
+def _modality(trigger: Token, sentence: str) -> Modality | None:
     """How the clause commits to the action; None for wishes and questions, which assert nothing."""
-    if trigger.sent.text.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?"):
         return None
     chain = _verbal_chain(trigger)
     for node in chain:
@@ -788,8 +800,7 @@ def _subject(trigger: Token) -> Token | None:
     return None
 
 
-def _role(token: Token, trigger: Token, subject_ids: set[int]) -> str:
-    passive = any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN"
+def _role(token: Token, trigger: Token, subject_ids: set[int], passive: bool) -> str:
     node = token
     while node != trigger and node.dep_ != "ROOT":
         if node.dep_ == "pobj" and node.head.lower_ in ("to", "with", "into"):

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +23,7 @@ from pathlib import Path
 from .dates import PartialDate, Precision
 from .errors import FindingError, OutputError
 from .model import Citation, Finding, Verdict
-from .report import _inline, _printable, write_atomic
+from .report import _inline, _printable, write_all
 from .review import ReviewState, ReviewStatus
 
 PARLIAMENTARY_VENUES = ("written-answer", "oral", "written-statement", "committee")
@@ -352,28 +350,10 @@ def letter_filename(finding_id: str) -> str:
 
 
 def write_letter(letter: Letter, folder: Path) -> list[Path]:
-    """Write ``<finding>.md`` and ``<finding>.docx`` into ``folder``, each atomically."""
+    """Write ``<finding>.md`` and ``<finding>.docx`` into ``folder``, together or not at all."""
     stem = folder / letter_filename(letter.finding_id)
     markdown, word = stem.with_suffix(".md"), stem.with_suffix(".docx")
-    write_atomic(markdown, letter_markdown(letter))
-    _write_bytes_atomic(word, letter_docx(letter))
+    write_all({markdown: letter_markdown(letter), word: letter_docx(letter)})
     return [markdown, word]
 
 
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as error:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise OutputError(f"cannot write {path}: {error.strerror}") from None
-        raise

@@ -27,7 +27,6 @@ from .html_report import html_report
 from .letters import correction_request, write_letter
 from .model import CheckResult, Finding
 from .pipeline import check_folders
-from .report import write_atomic
 from .review import (
     Review,
     ReviewState,
@@ -91,16 +90,6 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
                 published=when.date())
         outputs[out_dir / FILE_NAMES[name]] = text
     return outputs
-
-
-def write_extra_formats(result: CheckResult, out_dir: Path, formats: str | Iterable[str],
-                        reviews: Mapping[str, Review] | None = None,
-                        generated_at: dt.datetime | None = None) -> list[Path]:
-    """Write the ``extra_outputs`` into ``out_dir``, each atomically; return their paths."""
-    outputs = extra_outputs(result, out_dir, formats, reviews, generated_at)
-    for path, text in outputs.items():
-        write_atomic(path, text)
-    return list(outputs)
 
 
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:

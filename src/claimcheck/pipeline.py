@@ -97,7 +97,7 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
             n_process: int):
     """Yield (item, reading) in input order, reading only what the cache does not hold."""
     def read(chosen, n_process):
-        return _read(extractor, kind, list(chosen), n_process)
+        return read_items(extractor, kind, list(chosen), n_process)
 
     if cache is None:
         yield from read(items, n_process=n_process)
@@ -123,7 +123,7 @@ CHUNK = 256
 _worker_extractor: Extractor | None = None
 
 
-def _read(extractor: Extractor, kind: str, items: list, n_process: int):
+def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1):
     """Read ``items`` with ``extractor``, in ``n_process`` forked processes when that pays.
 
     A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs

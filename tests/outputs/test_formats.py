@@ -1,4 +1,5 @@
-"""`claimcheck check --format html,csv,claimreview`: write_extra_formats, as cli.py calls it."""
+"""`claimcheck check --format html,csv,claimreview`: the extra outputs, written as cli.py writes
+them, together with findings.json and report.md."""
 
 import datetime as dt
 import json
@@ -6,10 +7,16 @@ import json
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.outputs_cli import parse_formats, write_extra_formats
+from claimcheck.outputs_cli import extra_outputs, parse_formats
+from claimcheck.report import write_reports
 from claimcheck.review import decide
 
 FIXED = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
+
+
+def write_extra_formats(result, out, formats, reviews, when):
+    extra = extra_outputs(result, out, formats, reviews, when)
+    return write_reports(result, out, when, reviews, extra=extra)[2:]
 
 
 def test_each_format_is_written_atomically_beside_the_reports(seed_result, tmp_path, monkeypatch):
@@ -17,7 +24,8 @@ def test_each_format_is_written_atomically_beside_the_reports(seed_result, tmp_p
     monkeypatch.setenv("CLAIMCHECK_SITE_URL", "https://example.org/briefing")
     paths = write_extra_formats(seed_result, tmp_path, "html,csv,claimreview", {}, FIXED)
     assert [p.name for p in paths] == ["report.html", "findings.csv", "claimreview.json"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["findings.json", "report.md", *(p.name for p in paths)])
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     reviews = json.loads((tmp_path / "claimreview.json").read_text(encoding="utf-8"))
     assert reviews[0]["author"]["name"] == "defenddigitalme"
