@@ -18,15 +18,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
 from .html_report import finding_anchor
+from .inert import strip_unsafe
 from .model import CheckResult, Finding, Verdict
-from .report import sorted_findings
+from .report import json_text, sorted_findings
 from .review import Review, review_status
 
 CSV_COLUMNS = (
@@ -53,12 +53,13 @@ DEFAULT_ORGANISATION = "claimcheck"
 # ---------------------------------------------------------------------- CSV
 
 def neutralise(value: Any) -> str:
-    """A cell's text, made inert for spreadsheets: formula-like text gets a leading quote."""
+    """A cell's text, made inert for spreadsheets: control and bidirectional characters removed
+    (they can disguise what a cell says), and formula-like text given a leading quote."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
+    text = strip_unsafe(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -184,6 +185,6 @@ def claim_reviews(result: CheckResult, reviews: Mapping[str, Review] | None = No
 def claimreview_json(result: CheckResult, reviews: Mapping[str, Review] | None = None,
                      organisation: str = DEFAULT_ORGANISATION, site_url: str | None = None,
                      published: dt.date | None = None) -> str:
-    """The JSON-LD text: an array of ClaimReview objects, each with its ``@context``."""
-    return json.dumps(claim_reviews(result, reviews, organisation, site_url, published),
-                      indent=2, ensure_ascii=False) + "\n"
+    """The JSON-LD text: an array of ClaimReview objects, each with its ``@context``. Written as
+    findings.json is, so invisible and reordering characters from outside text are escaped."""
+    return json_text(claim_reviews(result, reviews, organisation, site_url, published))

@@ -38,10 +38,18 @@ def test_review_columns(seed_result, pq42842):
     assert row["review_note"] == "'=not what it says"
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx",
+@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx",
                                    '=HYPERLINK("http://evil","click")'])
 def test_formula_like_cells_are_neutralised(value):
     assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value, expected", [("\rx", "x"), ("\u202e=1+1", "'=1+1"),
+                                             ("a\x1b[31mb", "a[31mb"), ("two\nlines", "two\nlines")])
+def test_control_and_bidi_characters_are_removed_before_the_formula_check(value, expected):
+    # A carriage return, an escape or a right-to-left override could disguise a cell (or hide a
+    # formula behind it); line breaks inside a quoted cell are ordinary text and stay.
+    assert neutralise(value) == expected
 
 
 @pytest.mark.parametrize("value, expected", [("PQ 42842", "PQ 42842"), ("2016-07", "2016-07"),

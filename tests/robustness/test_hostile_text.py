@@ -8,6 +8,8 @@ a function from ``CheckResult`` to the text written, and a check of that text.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import time
@@ -21,6 +23,8 @@ from typer.testing import CliRunner
 from claimcheck.cli import app
 from claimcheck.cli_support import terminal_safe
 from claimcheck.corpus import MAX_LINE_CHARS, load_corpus
+from claimcheck.exports import claimreview_json, findings_csv
+from claimcheck.html_report import html_report
 from claimcheck.model import CheckResult, Verdict
 from claimcheck.pipeline import check_corpus, lexicon_for
 from claimcheck.report import findings_document, json_text, markdown_report
@@ -124,11 +128,46 @@ def _markdown_quotes_it(text: str, result: CheckResult) -> None:
     assert "javascript:alert(1)" in text   # shown as text, not linked
 
 
+def _html_inert(text: str, result: CheckResult) -> None:
+    assert UNSAFE.search(text) is None
+    # The page's own markup is its business; the outside text must appear only escaped.
+    for payload in (HOSTILE["html"], HOSTILE["script"], HOSTILE["autolink"]):
+        assert payload not in text, payload
+    assert "&lt;script&gt;alert(document.cookie)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    # No outside value becomes a link target that runs script.
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", text, re.I)
+
+
+def _csv_inert(text: str, result: CheckResult) -> None:
+    # CRLF ends every row, as RFC 4180 asks; any other control character came from outside.
+    assert UNSAFE.search(text.replace("\r\n", "\n")) is None
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) > 1
+    for row in rows:
+        for cell in row:
+            # A spreadsheet runs a cell that starts with = + - @ (or tab or CR) as a formula.
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert any(HOSTILE["formula"] in cell for row in rows for cell in row)   # kept, as text
+
+
+def _claimreview_inert(text: str, result: CheckResult) -> None:
+    _json_inert_values(text)
+    reviews = json.loads(text)
+    assert any("<script>alert(document.cookie)</script>" in r["claimReviewed"] for r in reviews)
+
+
+def _json_inert_values(text: str) -> None:
+    json.loads(text)
+    assert UNSAFE.search(text) is None, "controls and bidi marks must be \\u-escaped"
+
+
 OUTPUTS = [
     Output("findings.json", lambda r: json_text(findings_document(r)), _json_inert),
     Output("report.md", markdown_report, _markdown_quotes_it),
-    # The HTML, CSV and ClaimReview outputs join here, e.g.
-    # Output("findings.csv", findings_csv, _csv_inert): no cell may start with = + - @ unescaped.
+    Output("report.html", html_report, _html_inert),
+    Output("findings.csv", findings_csv, _csv_inert),
+    Output("claimreview.json", claimreview_json, _claimreview_inert),
 ]
 
 
