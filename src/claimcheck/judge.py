@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .dates import PartialDate
+from .dates import Order, PartialDate
 from .extract import normalise_reference
 from .lexicon import Lexicon
 from .match import Match
@@ -68,7 +68,7 @@ class Judge:
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
                                                  *item.corrects)))
-            refs += tuple(r.upper().replace(" ", "") for r in item.corrects)
+            refs += tuple(_bare(r) for r in item.corrects)
             for ref in set(refs):
                 self._by_reference[ref].append(item)
 
@@ -89,20 +89,20 @@ class Judge:
         """Later documents that correct this statement, found through its reference."""
         refs = normalise_reference(statement.reference or "")
         if not refs and statement.reference:
-            refs = (statement.reference.upper().replace(" ", ""),)
+            refs = (_bare(statement.reference),)
         found = []
         for ref in refs:
             for item in self._by_reference.get(ref, ()):
                 if item in found:
                     continue
-                names_it = ref in {r.upper().replace(" ", "") for r in item.corrects}
+                names_it = ref in {_bare(r) for r in item.corrects}
                 if not (item.kind == "correction" or names_it or CORRECTING.search(item.text)):
                     continue
-                if item.date.compare(statement.date).value in ("after", "same") or (
-                        item.date.on_or_before(statement.date) is None):
-                    if item.date.compare(statement.date).value == "same" and not names_it \
-                            and item.kind != "correction":
-                        continue
+                order = item.date.compare(statement.date)
+                later = order in (Order.AFTER, Order.SAME) or (
+                    order is Order.UNDECIDED and item.date.on_or_before(statement.date) is None)
+                # The same day counts only for a document that is plainly a correction of it.
+                if later and (order is not Order.SAME or names_it or item.kind == "correction"):
                     found.append(item)
         return sorted(found, key=lambda e: e.date.start)
 
@@ -308,6 +308,11 @@ class Judge:
 
 
 # ---------------------------------------------------------------------- pure helpers
+
+def _bare(reference: str) -> str:
+    """A reference as an index key: "PQ 48635" and "pq48635" alike."""
+    return reference.upper().replace(" ", "")
+
 
 @lru_cache(maxsize=65536)
 def _references(text: str) -> tuple[str, ...]:

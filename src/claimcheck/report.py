@@ -168,7 +168,7 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
                                                                f.statement.id))
     for f in statements:
         s = f.statement
-        lines.append(f"| {s.date.human()} | {_cell(s.speaker)} | {_cell(s.reference or s.id)} | "
+        lines.append(f"| {s.date.human()} | {_inline(s.speaker)} | {_inline(s.reference or s.id)} | "
                      f"**{f.verdict.value}** | {f.confidence:.2f} | {_known(f)} |")
     lines.append("")
     for verdict, heading in ((Verdict.CONTRADICTED, "Contradicted when made"),
@@ -254,10 +254,6 @@ def _inline(text: str) -> str:
     """Outside text as inert Markdown: no links, no HTML, no emphasis, one line."""
     text = " ".join(_printable(text).split())
     return text.translate(_MD_SPECIAL)
-
-
-def _cell(text: str) -> str:
-    return _inline(text)
 
 
 def _code(text: str) -> str:

@@ -13,27 +13,25 @@ GOOD_EVIDENCE = ("---\ntitle: Memorandum of Understanding\nkind: agreement\ndate
                  "Home Office.\n")
 
 
-def statement(*fields: str, body: str = "The data will not be shared.\n") -> str:
-    """A statement file whose front matter is the default fields with ``fields`` added or
-    replacing theirs (``"speaker: X"``); a field given as ``"-speaker"`` is left out."""
-    values = {"date": "date: 2016-07-25", "speaker": "speaker: Nick Gibb",
-              "venue": "venue: written-answer"}
+def _item(defaults: dict[str, str], fields: tuple[str, ...], body: str) -> str:
+    """A corpus file whose front matter is ``defaults`` with ``fields`` added or replacing theirs
+    (``"speaker: X"``); a field given as ``"-speaker"`` is left out."""
+    values = dict(defaults)
     for line in fields:
         if line.startswith("-"):
             values.pop(line[1:])
         else:
             values[line.split(":", 1)[0]] = line
     return "---\n" + "\n".join(values.values()) + "\n---\n" + body
+
+
+def statement(*fields: str, body: str = "The data will not be shared.\n") -> str:
+    return _item({"date": "date: 2016-07-25", "speaker": "speaker: Nick Gibb",
+                  "venue": "venue: written-answer"}, fields, body)
 
 
 def evidence(*fields: str, body: str = "The Department shares pupil data.\n") -> str:
-    values = {"title": "title: Record", "date": "date: 2015-12-18"}
-    for line in fields:
-        if line.startswith("-"):
-            values.pop(line[1:])
-        else:
-            values[line.split(":", 1)[0]] = line
-    return "---\n" + "\n".join(values.values()) + "\n---\n" + body
+    return _item({"title": "title: Record", "date": "date: 2015-12-18"}, fields, body)
 
 
 @pytest.fixture
