@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,38 @@ def nlp():
     return load_pipeline()
 
 
+@functools.cache
+def shared_embedder():
+    """The sentence-embedding model, loaded once for the whole run (it is a pinned dependency:
+    a missing model is a broken install, and the tests say so)."""
+    from claimcheck.embed import load_embedder
+
+    embedder, why_not = load_embedder()
+    assert embedder is not None, why_not
+    return embedder
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    return shared_embedder()
+
+
 @pytest.fixture(scope="session")
 def lexicon():
     return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def subject_lexicon():
+    """The default lexicon plus a subject's own (tests/fixtures/subject-lexicon.toml), for tests
+    of what a subject lexicon adds: kinds of thing, the actions done to people."""
+    return load_lexicon([ROOT / "tests" / "fixtures" / "subject-lexicon.toml"])
+
+
+@pytest.fixture(scope="session")
+def subject_extractor(nlp, subject_lexicon):
+    from claimcheck.extract import Extractor
+    return Extractor(nlp, subject_lexicon)
 
 
 @pytest.fixture(scope="session")

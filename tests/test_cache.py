@@ -5,7 +5,7 @@ from claimcheck.corpus import load_corpus
 from claimcheck.extract import Extractor
 from claimcheck.pipeline import check_corpus
 
-from .conftest import write_item
+from .conftest import shared_embedder, write_item
 
 
 def corpus(claims, evidence):
@@ -35,10 +35,10 @@ def test_a_rerun_reads_nothing_and_gives_the_same_findings(nlp, lexicon, corpus_
                "The Department shares pupil data with the Home Office.")
     seen = spy(monkeypatch)
     cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)
-    first = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache)
+    first = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache, embedder=shared_embedder())
     assert sorted(seen) == ["e", "s"]
     seen.clear()
-    second = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache)
+    second = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache, embedder=shared_embedder())
     assert seen == []
     assert second.findings == first.findings
 
@@ -49,11 +49,11 @@ def test_an_edited_file_is_read_again(nlp, lexicon, corpus_dirs, tmp_path, monke
     write_item(claims, "s", meta, "Pupil data will not be passed to the Home Office.")
     write_item(evidence, "e", {"title": "FOI", "date": "2016-08-01"}, "Nothing relevant.")
     cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)
-    check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache)
+    check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache, embedder=shared_embedder())
     write_item(evidence, "e", {"title": "FOI", "date": "2016-08-01"},
                "The Department shares pupil data with the Home Office.")
     seen = spy(monkeypatch)
-    result = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache)
+    result = check_corpus(corpus(claims, evidence), nlp, lexicon, cache=cache, embedder=shared_embedder())
     assert seen == ["e"]
     assert result.findings[0].verdict.value == "contradicted"
 

@@ -72,7 +72,7 @@ def test_claims_shows_what_was_extracted():
     result = run("claims", ROOT / "claims/2016-07-25-gibb-pq-42842.md")
     assert result.exit_code == 0, result.output
     assert "denied plan 'share'" in result.stdout
-    assert "'data' refers to 'country of birth data'" in result.stdout
+    assert "'the data' refers to 'country of birth data'" in result.stdout
 
 
 def test_claims_on_a_missing_file_is_one_line():

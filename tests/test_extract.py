@@ -26,8 +26,8 @@ def test_no_plans_to_share_is_a_denied_plan(extractor):
     assert a.main.recipients == {"other_government_departments"}
 
 
-def test_the_data_resolves_against_the_question(extractor):
-    a = only_claim(extractor, "There are no plans to share the data.", question=PQ_QUESTION)
+def test_the_data_resolves_against_the_question(subject_extractor):
+    a = only_claim(subject_extractor, "There are no plans to share the data.", question=PQ_QUESTION)
     assert "nationality_data" in a.main.things
     assert a.resolved == (("data", "country of birth"),)
 
@@ -51,8 +51,8 @@ def test_kept_within_the_department_denies_sharing(extractor):
     assert any("home_office" in p.recipients for p in share)
 
 
-def test_affirmed_present_fact(extractor):
-    a = only_claim(extractor, "The Department shares pupils' addresses with the Home Office.")
+def test_affirmed_present_fact(subject_extractor):
+    a = only_claim(subject_extractor, "The Department shares pupils' addresses with the Home Office.")
     assert (a.main.action, a.main.polarity, a.main.modality) == ("share", Polarity.AFFIRMED,
                                                                   Modality.FACT)
     assert a.main.things == {"address_data"}
@@ -123,8 +123,8 @@ def test_without_a_date_in_the_text_a_fact_takes_the_documents_dates(extractor):
     assert (fact.arose, fact.arose_from) == (PartialDate(2015, 7), "effective_from")
 
 
-def test_in_evidence_a_relative_clause_records_a_fact(extractor):
-    facts = extractor.facts(evidence('Paragraph 15.2.6 lists "(once collected) Nationality" among '
+def test_in_evidence_a_relative_clause_records_a_fact(subject_extractor):
+    facts = subject_extractor.facts(evidence('Paragraph 15.2.6 lists "(once collected) Nationality" among '
                                      "the pupil data items that the Department shares with the "
                                      "Home Office."))
     share = [p for f in facts for p in f.analysis.propositions if p.action == "share"]
@@ -141,11 +141,11 @@ def test_an_agreement_is_itself_a_fact_that_it_is_in_force(extractor):
     assert {"home_office", "department_for_education"} <= implicit[0].analysis.main.entities
 
 
-def test_a_comparison_with_an_earlier_time_is_a_rise_or_fall(extractor):
-    a = only_claim(extractor, "There are 430,000 more people in employment now than there were "
+def test_a_comparison_with_an_earlier_time_is_a_rise_or_fall(subject_extractor):
+    a = only_claim(subject_extractor, "There are 430,000 more people in employment now than there were "
                               "before the pandemic began.")
     assert a.main.action == "increase" and "employment" in a.main.things
-    fall = only_claim(extractor, "The employment rate was 1.0 percentage points lower than before "
+    fall = only_claim(subject_extractor, "The employment rate was 1.0 percentage points lower than before "
                                  "the pandemic.")
     assert fall.main.action == "decrease"
 

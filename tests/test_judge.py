@@ -8,14 +8,14 @@ from claimcheck.corpus import load_corpus
 from claimcheck.model import Verdict
 from claimcheck.pipeline import check_corpus, statement_verdicts
 
-from .conftest import write_item
+from .conftest import shared_embedder, write_item
 
 DENIAL = "The Department's pupil data will not be passed to the Home Office."
 SHARING = "The Department shares pupil data with the Home Office every month."
 
 
 def verdicts(nlp, lexicon, claims: Path, evidence: Path):
-    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon)
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon, embedder=shared_embedder())
     return result, statement_verdicts(result.findings)
 
 
@@ -42,7 +42,7 @@ def test_a_fact_that_held_before_the_statement_contradicts_it(nlp, lexicon, corp
     citation = finding.evidence[0]
     assert citation.days_fact_before_statement == 56
     assert citation.days_statement_to_disclosure == 80
-    assert "will not be shared with the Home Office" in finding.rationale
+    assert "The statement says \u201cThe Department's pupil data will not be passed to the Home Office" in finding.rationale
 
 
 def test_publicly_known_when_disclosed_before_the_statement(nlp, lexicon, corpus_dirs):

@@ -31,14 +31,16 @@ def test_other_government_departments_cover_any_department_but_the_speakers(lexi
     assert not lexicon.covers("home_office", "other_government_departments")
 
 
-def test_a_kind_of_thing_speaks_to_the_broader_thing_not_the_reverse(lexicon):
+def test_a_kind_of_thing_speaks_to_the_broader_thing_not_the_reverse(subject_lexicon):
+    lexicon = subject_lexicon
     ok, shared = things_compatible(frozenset({"pupil_data"}), frozenset({"nationality_data"}), lexicon)
     assert ok and shared == ("pupil_data",)
     ok, _ = things_compatible(frozenset({"nationality_data"}), frozenset({"pupil_data"}), lexicon)
     assert not ok
 
 
-def test_removals_and_returns_are_one_action(extractor, nlp):
+def test_removals_and_returns_are_one_action(subject_extractor, nlp):
+    extractor = subject_extractor
     for text in ("The Home Office carried out removals.", "The Home Office carried out returns."):
         mentions = extractor._mentions(nlp(text))
         assert "enforce" in {m.key for m in mentions}

@@ -9,7 +9,7 @@ from claimcheck.corpus import load_corpus
 from claimcheck.pipeline import check_corpus, lexicon_for
 from claimcheck.report import findings_document, markdown_report, write_reports
 
-from .conftest import ROOT, write_item
+from .conftest import ROOT, shared_embedder, write_item
 
 HEALTH = ROOT / "tests/fixtures/health"
 GOLDEN = ROOT / "tests/golden/health-report.md"
@@ -18,7 +18,7 @@ FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 def health_result(nlp):
     corpus = load_corpus(HEALTH / "claims", HEALTH / "evidence", strict=True)
-    return check_corpus(corpus, nlp, lexicon_for(HEALTH / "claims"))
+    return check_corpus(corpus, nlp, lexicon_for(HEALTH / "claims"), embedder=shared_embedder())
 
 
 def test_report_md_matches_the_golden_file(nlp):
@@ -52,7 +52,7 @@ def test_hostile_text_is_inert_in_the_markdown(nlp, corpus_dirs):
                "The data will not be passed to the Home Office. <script>alert(1)</script>\u202e")
     write_item(evidence, "e", {"title": "Record", "date": "2016-08-01"},
                "The Department shares pupil data with the Home Office.")
-    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims), embedder=shared_embedder())
     text = markdown_report(result)
     # Every "<" is backslash-escaped, so CommonMark shows it as text and starts no HTML.
     assert re.search(r"(?<!\\)<", text) is None
@@ -65,7 +65,7 @@ def test_a_statement_with_nothing_to_check_is_listed_not_dropped(nlp, corpus_dir
     write_item(claims, "thanks", {"date": "2016-09-26", "speaker": "Lord X", "venue": "oral"},
                "I thank the noble Lord.")
     write_item(evidence, "e", {"title": "Record", "date": "2016-08-01"}, "Nothing here.")
-    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims), embedder=shared_embedder())
     assert result.findings == ()
     assert "## Statements with nothing to check" in markdown_report(result)
     assert findings_document(result, FIXED_TIME)["unchecked_statements"] == ["thanks"]

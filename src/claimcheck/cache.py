@@ -16,7 +16,7 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from . import __version__, dates, extract, judge, match, model
+from . import __version__, dates, extract, judge, match, model, retrieve, signals
 from . import lexicon as lexicon_module
 from .errors import OutputError
 from .lexicon import Lexicon
@@ -58,7 +58,7 @@ class ExtractionCache:
         if any(not content for _, _, content in items):
             return None
         code = "".join(hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest()
-                       for m in (match, judge))
+                       for m in (match, judge, signals, retrieve))
         listing = "\n".join("\x00".join(item) for item in sorted(items))
         return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()

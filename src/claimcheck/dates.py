@@ -157,7 +157,7 @@ _MONTH_YEAR = re.compile(rf"({_MONTH_RE})\.?,?\s+(\d{{4}})", re.I)
 _SEASON_YEAR = re.compile(r"(?:spring|summer|autumn|winter|early|late|mid)[- ]?\s*(\d{4})", re.I)
 _YEAR = re.compile(r"(?:in\s+)?(\d{4})")
 # A bare year in prose: not part of a reference ("2016-0032573"), a sum or a longer number.
-_PROSE_YEAR = re.compile(r"(?<![\d£$,.\-/])(1[89]\d\d|20\d\d)(?![\d,]|-\d|/\d)")
+_PROSE_YEAR = re.compile(r"(?<![\d£$,.\-/])(1[89]\d\d|20\d\d)(?!\d|,\d|-\d|/\d)")
 
 
 _DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
@@ -250,14 +250,26 @@ def parse_text_date(text: str, whole: bool = False) -> PartialDate | None:
     return None
 
 
-def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
+_DAY_MONTH = re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\b"
+                        rf"(?!\.?,?\s+\d{{4}})", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b|"
+                            r"\b(?:last|previous)\s+year\b", re.I)
+
+
+def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
     """Every date written in ``text`` as (start, end, date), most precise reading first, left to right.
 
     Impossible dates in prose ("30 February 2016") are skipped: prose is evidence, not input to
     validate, and a bad date there must not stop a check.
+
+    With ``anchor`` (the date of the document the text comes from), dates that lean on it are
+    read too: "on 17 May" is the last 17 May on or before the anchor, "earlier this year" the
+    anchor's year, "last year" the year before. Without an anchor they are not dates.
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, PartialDate]] = []
+    if anchor is not None:
+        found += _anchored_dates(text, anchor, taken)
     for pattern, groups in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"),
                             (_MONTH_YEAR, "my"), (_SEASON_YEAR, "y"),
                             (_PROSE_YEAR, "y")):
@@ -279,3 +291,23 @@ def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
             taken.append(span)
             found.append((span[0], span[1], value))
     return sorted(found, key=lambda item: item[0])
+
+
+def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]):
+    found = []
+    for match in _DAY_MONTH.finditer(text):
+        month, day = _MONTHS[match[2].lower()], int(match[1])
+        year = anchor.year
+        if anchor.month is not None and (month, day) > (anchor.month, anchor.day or 31):
+            year -= 1   # "on 17 May" in a letter of March: the May before
+        try:
+            value = PartialDate(year, month, day)
+        except DateError:
+            continue
+        taken.append(match.span())
+        found.append((match.start(), match.end(), value))
+    for match in _RELATIVE_YEAR.finditer(text):
+        year = anchor.year - 1 if match[0].lower().startswith(("last", "previous")) else anchor.year
+        taken.append(match.span())
+        found.append((match.start(), match.end(), PartialDate(year)))
+    return found

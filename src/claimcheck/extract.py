@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -85,6 +85,8 @@ class Context:
     home: str | None = None                  # the speaker's own department, as a lexicon key
     question_things: tuple[tuple[str, str], ...] = ()   # (thing key, text) named in the question
     title_things: tuple[tuple[str, str], ...] = ()
+    anchor: PartialDate | None = None          # the document's date, for "on 17 May", "last year"
+    question_referents: tuple[tuple[str, str], ...] = ()   # (head lemma, noun phrase) asked about
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ class Extractor:
     def facts_of(self, items: Iterable[Evidence], batch_size: int = 64,
                  n_process: int = 1) -> Iterator[tuple[Evidence, list[Fact]]]:
         items = list(items)
-        contexts = [Context(title_things=self._things_in(self.nlp.make_doc(e.title)))
+        contexts = [Context(title_things=self._things_in(self.nlp.make_doc(e.title)), anchor=e.date)
                     for e in items]
         docs = self.nlp.pipe(((e.text, i) for i, e in enumerate(items)), as_tuples=True,
                              batch_size=batch_size, n_process=n_process)
@@ -202,12 +204,18 @@ class Extractor:
         denials = self._denial_spans(matches)
         analyses = []
         earlier_things: list[tuple[str, str]] = list(context.title_things)
+        earlier_referents: list[tuple[str, str]] = []
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
             analysis = self._analyse_sentence(doc, sent, in_sent, denials, context, earlier_things,
                                               record)
+            if not record and not analysis.resolved:
+                how = resolve_referents(sent, context.question_referents, earlier_referents)
+                if how:
+                    analysis = replace(analysis, resolved=how)
+            earlier_referents.extend(referents_in(sent))
             analyses.append(analysis)
             earlier_things.extend((m.key, m.text) for m in in_sent
                                   if m.category == "things" and not self.lexicon.is_generic(m.key))
@@ -222,7 +230,7 @@ class Extractor:
         for m in mentions:
             for i in range(m.start, m.end):
                 by_token[i] = m
-        dates_found = find_dates(sent.text)
+        dates_found = find_dates(sent.text, context.anchor)
         dated = {t.i for start, end, _ in dates_found
                  for t in (sent.doc.char_span(sent.start_char + start, sent.start_char + end,
                                               alignment_mode="expand") or ())}
@@ -290,7 +298,7 @@ class Extractor:
             resolved=tuple(dict.fromkeys(resolved)),
             keywords=tuple(_keywords(sent)),
             references=normalise_reference(sent.text),
-            event_date=_event_date(sent, [p for p in propositions]),
+            event_date=_event_date(sent, dates_found),
         )
 
     def _triggers(self, sent: Span, mentions: list[_Mention], denials: list[tuple[int, int, str]],
@@ -334,6 +342,12 @@ class Extractor:
                 return
             if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in FRAMING_VERBS:
                 yield root, root.lemma_.lower(), False
+                # "The board decided that the unit will not reopen": what was decided, found or
+                # reported is a predication of its own, with its own polarity.
+                for child in root.children:
+                    if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") \
+                            and not _is_conditional(child):
+                        yield child, child.lemma_.lower(), False
             elif root.lemma_.lower() in FRAMING_VERBS:
                 # The reported clause: a complement, or a clause opened by "that".
                 for child in root.subtree:
@@ -473,12 +487,16 @@ class Extractor:
         # Only the things a question names are needed, and they are found by spelling: the
         # tokenizer suffices, and many answers share one question text.
         things: dict[str, tuple[tuple[str, str], ...]] = {}
+        questions = sorted({s.question for s in statements if s.question})
+        referents = {q: referents_in(doc) for q, doc in zip(
+            questions, self.nlp.pipe(questions, batch_size=batch_size), strict=True)}
         contexts = []
         for statement in statements:
             question = statement.question or ""
             if question not in things:
                 things[question] = self._things_in(self.nlp.make_doc(question))
-            contexts.append(Context(home=self.home_of(statement), question_things=things[question]))
+            contexts.append(Context(home=self.home_of(statement), question_things=things[question],
+                                    question_referents=referents.get(question, ())))
         return contexts
 
     def home_of(self, statement: Statement) -> str | None:
@@ -681,13 +699,19 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
                     g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children):
                 negations += 1
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
-                                    or node.lemma_.lower() in lexicon.ending_verbs):
+                                    or node.lemma_.lower() in lexicon.ending_verbs) \
+                and not _aim_of_a_noun(node):
             negations += 1
     if _refuted(trigger):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
+
+
+def _aim_of_a_noun(verb: Token) -> bool:
+    """ "legal action to end the collection": an aim, not an ending; the collection goes on."""
+    return verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children)
 
 
 PERSONAL_PRONOUNS = {"them", "him", "her", "me", "us", "you", "themselves"}
@@ -888,7 +912,7 @@ def _check_worthy(analysis: Analysis) -> bool:
 RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|until|and)\s*", re.I)
 
 
-def _event_date(sent: Span, propositions: list[Proposition]) -> PartialDate | None:
+def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
     """The date the sentence gives for its own event, read from the parse.
 
     A date counts when it hangs on the main verb ("On 19 June 2020 you participated", "was
@@ -901,7 +925,7 @@ def _event_date(sent: Span, propositions: list[Proposition]) -> PartialDate | No
               and t.pos_ in ("VERB", "AUX")}
     found = []
     baseline_end = None
-    for start, end, date in find_dates(sent.text):
+    for start, end, date in dates_found:
         token = sent.doc.char_span(sent.start_char + start, sent.start_char + start + 1,
                                    alignment_mode="expand")
         if token is None:
@@ -928,3 +952,91 @@ def _fact_time(analysis: Analysis, evidence: Evidence) -> tuple[PartialDate, str
     if evidence.effective_from is not None:
         return evidence.effective_from, "effective_from"
     return evidence.date, "date"
+
+
+# ---------------------------------------------------------------------- referents
+
+# Nouns that say nothing until the question or an earlier sentence says what they are: "the
+# data", "this information", "the advice", "the scheme".
+GENERIC_HEADS = frozenset({"data", "datum", "information", "record", "records", "detail", "details",
+                           "figure", "figures", "advice", "report", "change", "changes", "policy",
+                           "scheme", "programme", "decision", "agreement", "plan", "document",
+                           "matter", "issue", "proposal", "review", "arrangement", "item", "items"})
+DATA_HEADS = frozenset({"data", "datum", "information", "record", "records", "detail", "details"})
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+# Verbs whose object in a question is what "the data" later stands for: "the requirement to
+# collect country of birth", "whether that information will be shared".
+HANDLING_VERBS = frozenset({"collect", "gather", "share", "record", "provide", "hold", "use",
+                            "publish", "require", "request", "obtain", "store", "keep", "pass",
+                            "give", "release", "disclose", "transfer", "process", "retain"})
+
+
+def referents_in(span) -> tuple[tuple[str, str], ...]:
+    """Noun phrases that a later "the data" or "the advice" may stand for: (head lemma, text).
+
+    Phrases with words of their own beyond a determiner ("country of birth data", "the legal
+    advice on the scheme"), and the objects of verbs of handling data ("to collect country of
+    birth"), which are tagged with the head "data".
+    """
+    found: list[tuple[str, str]] = []
+    for chunk in getattr(span, "noun_chunks", ()):
+        head = chunk.root
+        words = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
+        extended = _with_of_phrase(chunk)
+        if len(words) >= 2 or extended != chunk.text:
+            found.append((head.lemma_.lower(), extended))
+    for token in span:
+        verb = token.head
+        passive_subject = token.dep_ == "nsubj" and any(c.dep_ == "auxpass"
+                                                        for c in verb.children)
+        if token.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("dobj", "nsubjpass")
+                                               or passive_subject) \
+                and verb.lemma_.lower() in HANDLING_VERBS \
+                and token.lemma_.lower() not in DATA_HEADS:
+            start = min([c.i for c in token.lefts if c.dep_ in ("compound", "amod")
+                         and c.pos_ != "VERB"] + [token.i])
+            found.append(("data", _with_of_phrase(token.doc[start:token.i + 1])))
+    return tuple(found)
+
+
+def _with_of_phrase(chunk) -> str:
+    """ "country" with its "of birth": the phrase as a reader would name it."""
+    end = chunk.end
+    doc = chunk.doc
+    if end < len(doc) and doc[end].lower_ == "of" and end + 1 < len(doc):
+        for child in doc[end].children:
+            if child.dep_ == "pobj":
+                end = child.i + 1
+                if end < len(doc) and doc[end].lemma_.lower() in DATA_HEADS:
+                    end += 1
+    text = doc[chunk.start:end].text
+    return re.sub(r"^(?:the|a|an|this|that|these|those|its|their)\s+", "", text, flags=re.I)
+
+
+def resolve_referents(sent, question: tuple[tuple[str, str], ...],
+                      earlier: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """What "the data", "this information" or "the advice" in ``sent`` stands for: the question's
+    phrase with the same head (or, for data, what the question asks to be handled), else the
+    nearest earlier sentence's."""
+    how = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or lemma not in GENERIC_HEADS:
+            continue
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS for c in children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in children) or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in children):
+            continue   # "the census data", "the advice of counsel": already specific
+        generic = sent.doc[min(c.i for c in children if c.dep_ == "det"):token.i + 1].text
+        heads = {lemma} | (DATA_HEADS | {"data"} if lemma in DATA_HEADS else set())
+        # The question's most specific phrase: "country of birth data" over "birth data".
+        meant = max((text for head, text in question if head in heads and text.lower() != lemma),
+                    key=len, default=None)
+        if meant is None:
+            meant = next((text for head, text in reversed(earlier)
+                          if head in heads and text.lower() != lemma), None)
+        if meant:
+            how.append((generic, meant))
+    return tuple(dict.fromkeys(how))

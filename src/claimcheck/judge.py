@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .dates import Order, PartialDate
+from .dates import Order, PartialDate, find_dates
 from .extract import normalise_reference
 from .lexicon import Lexicon
 from .match import Match
@@ -41,6 +41,7 @@ from .model import (
     Statement,
     Verdict,
 )
+from .signals import CorrectionLink, corrects_statement, stem
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.
 PERFORMATIVE_KINDS = ("agreement", "guidance")
@@ -79,9 +80,35 @@ class Judge:
         findings = []
         for claim in claims:
             usable = [m for m in matches.get(claim.id, []) if not self._same_document(statement, m)]
-            findings.append(self._judge_claim(statement, claim, usable,
-                                              corrections if claim.id in corrected_claims else []))
+            own = corrections if claim.id in corrected_claims else []
+            links: list[CorrectionLink] = []
+            if not own:
+                links = self.corrections_by_words(statement, claim)
+                own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
+            findings.append(self._judge_claim(statement, claim, usable, own, links))
         return findings
+
+    def corrections_by_words(self, statement: Statement, claim: Claim) -> list[CorrectionLink]:
+        """Later documents that correct this claim without naming a reference: correction
+        language tied to the statement by its day or its speaker, and by the claim's words."""
+        words = {w for w in claim.analysis.keywords if len(w) > 2}
+        if len(words) < 2:
+            return []
+        links = []
+        for item in self._later_than(statement):
+            link = corrects_statement(
+                statement, words, item, _windows(item.text),
+                word_share=lambda text: _word_share(words, text),
+                statement_day_named=lambda text, item=item: _names_day(text, item.date,
+                                                                      statement.date))
+            if link is not None:
+                links.append(link)
+        return links
+
+    def _later_than(self, statement: Statement) -> list[Evidence]:
+        return [e for e in self.evidence.values()
+                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME)
+                and CORRECTION_HINT.search(e.text)]
 
     # ------------------------------------------------------------------ corrections
 
@@ -115,6 +142,15 @@ class Judge:
             and item.date.compare(statement.date).value in ("same", "undecided")
 
     # ------------------------------------------------------------------ timing
+
+    def _timing_of(self, match: Match, statement_date: PartialDate) -> Timing:
+        if match.about_statement:
+            # A verdict on the claim's own words ("that figure was not correct") is about the
+            # claim as it was made, whenever it was written.
+            item = self.evidence[match.fact.evidence_id]
+            return Timing("before", f"{item.title} ({item.date.human()}) says the claim was not "
+                                    "true when it was made")
+        return self.timing(match.fact, statement_date)
 
     def timing(self, fact: Fact, statement_date: PartialDate) -> Timing:
         item = self.evidence[fact.evidence_id]
@@ -150,9 +186,10 @@ class Judge:
     # ------------------------------------------------------------------ verdicts
 
     def _judge_claim(self, statement: Statement, claim: Claim, matches: list[Match],
-                     corrections: list[Evidence]) -> Finding:
+                     corrections: list[Evidence],
+                     links: Sequence[CorrectionLink] = ()) -> Finding:
         date = statement.date
-        timed = [(m, self.timing(m.fact, date)) for m in matches]
+        timed = [(m, self._timing_of(m, date)) for m in matches]
         conflicts = {status: [(m, t) for m, t in timed if m.conflicts and t.status == status]
                      for status in ("before", "undecided", "after")}
         agreements = [(m, t) for m, t in timed if not m.conflicts
@@ -160,39 +197,50 @@ class Judge:
         notes: list[str] = []
         citations: list[Citation] = []
 
+        decided: list[Match] = []
         if corrections:
             verdict = Verdict.CORRECTED
-            citations += [self._correction_citation(statement, c) for c in corrections]
+            quotes = {link.evidence_id: link.sentence for link in links}
+            citations += [self._correction_citation(statement, c, quotes.get(c.id))
+                          for c in corrections]
             citations += [self._citation(statement, m, t, "contradicts")
                           for m, t in _best(conflicts["before"])]
             confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
-            rationale = self._corrected_rationale(statement, claim, corrections)
+            rationale = self._corrected_rationale(statement, claim, corrections, quotes)
         elif conflicts["before"]:
             verdict = Verdict.CONTRADICTED
             best = _best(conflicts["before"])
+            decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "contradicts") for m, t in best]
             confidence = _confidence(best[0][0], claim)
             rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "contradicted")
             notes += [t.note for _, t in best if t.note]
+        elif conflicts["after"]:
+            # A later conflict is certain; one the dates cannot place may or may not have come
+            # first, so it is reported beside the verdict, never made the verdict.
+            verdict = Verdict.OVERTAKEN
+            best = _best(conflicts["after"])
+            decided = [m for m, _ in best]
+            citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
+            citations += [self._citation(statement, m, t, "undecided")
+                          for m, t in _best(conflicts["undecided"])]
+            confidence = round(0.85 * best[0][0].score, 2)
+            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
+            notes += [t.note for _, t in best + _best(conflicts["undecided"]) if t.note]
         elif conflicts["undecided"]:
             verdict = Verdict.UNVERIFIED
             best = _best(conflicts["undecided"])
+            decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "undecided") for m, t in best]
             confidence = 0.5
             m, t = best[0]
             rationale = (f"{self._describe(m)}; but {self._title(m)} is {t.note}, so the dates "
                          "cannot show that it was contradicted when it was said.")
             notes += [t.note for _, t in best if t.note]
-        elif conflicts["after"]:
-            verdict = Verdict.OVERTAKEN
-            best = _best(conflicts["after"])
-            citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
-            confidence = round(0.85 * best[0][0].score, 2)
-            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
-            notes += [t.note for _, t in best if t.note]
         elif agreements:
             verdict = Verdict.SUPPORTED
             best = _best(agreements)
+            decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "supports") for m, t in best]
             confidence = round(0.9 * best[0][0].score, 2)
             m, t = best[0]
@@ -220,6 +268,7 @@ class Judge:
             evidence=tuple(citations),
             publicly_known=public,
             notes=tuple(dict.fromkeys(notes)),
+            signals=_signals(verdict, corrections, links, decided),
         )
 
     # ------------------------------------------------------------------ wording
@@ -242,7 +291,11 @@ class Judge:
 
     def _describe(self, match: Match) -> str:
         """What the claim asserts, in plain words: "The statement denies any plan for ..."."""
-        return "The statement " + describe(match.claim_proposition, self.lexicon)
+        prop = match.claim_proposition
+        if not any(not self.lexicon.is_generic(t) for t in prop.things):
+            # Nothing the lexicon can name ("says it is shared" says nothing): quote the claim.
+            return f"The statement says \u201c{_clip(match.claim.analysis.text, 300)}\u201d"
+        return "The statement " + describe(prop, self.lexicon)
 
     def _conflict_rationale(self, statement: Statement, match: Match, timing: Timing,
                             outcome: str) -> str:
@@ -263,11 +316,12 @@ class Judge:
         return text
 
     def _corrected_rationale(self, statement: Statement, claim: Claim,
-                             corrections: list[Evidence]) -> str:
+                             corrections: list[Evidence], quotes: dict[str, str]) -> str:
         first = corrections[0]
         ref = statement.reference or statement.id
+        quote = quotes.get(first.id) or _sentence_naming(first, ref)
         return (f"{first.title} ({first.date.human()}) corrects the record of {ref} of "
-                f"{statement.date.human()}: \u201c{_clip(_sentence_naming(first, ref))}\u201d")
+                f"{statement.date.human()}: \u201c{_clip(quote)}\u201d")
 
     def _citation(self, statement: Statement, match: Match, timing: Timing,
                   relation: str) -> Citation:
@@ -278,24 +332,26 @@ class Judge:
             kind=item.kind,
             relation=relation,
             quote=match.fact.analysis.text,
-            fact_date=match.fact.arose,
+            fact_date=statement.date if match.about_statement else match.fact.arose,
             document_date=item.date,
             disclosed=item.disclosed_on,
             reference=item.reference,
             url=item.url,
             public_at_statement=item.disclosed_on.on_or_before(statement.date),
-            days_fact_before_statement=match.fact.arose.days_until(statement.date),
+            days_fact_before_statement=(0 if match.about_statement
+                                        else match.fact.arose.days_until(statement.date)),
             days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
             note=timing.note,
         )
 
-    def _correction_citation(self, statement: Statement, item: Evidence) -> Citation:
+    def _correction_citation(self, statement: Statement, item: Evidence,
+                             quote: str | None = None) -> Citation:
         return Citation(
             evidence_id=item.id,
             title=item.title,
             kind=item.kind,
             relation="corrects",
-            quote=_sentence_naming(item, statement.reference or ""),
+            quote=quote or _sentence_naming(item, statement.reference or ""),
             fact_date=item.date,
             document_date=item.date,
             disclosed=item.disclosed_on,
@@ -449,3 +505,36 @@ def _join(words: list[str]) -> str:
 def _clip(text: str, limit: int = 400) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+CORRECTION_HINT = re.compile(
+    r"\b(?:accurate|correct|error|mistak|apologi[sz]|should\s+have|inadvertent|misspoke|"
+    r"record\s+straight|wrong)", re.I)
+
+
+def _windows(text: str) -> list[tuple[str, str]]:
+    """Each sentence of ``text`` with the sentences either side: a correction often says "That
+    was not accurate" after the sentence that quotes the words."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return [(s, " ".join(sentences[max(0, i - 1):i + 2])) for i, s in enumerate(sentences)]
+
+
+def _word_share(words: set[str], text: str) -> float:
+    """The share of the claim's content words (by lemma, crudely stemmed) found in ``text``."""
+    have = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", text.lower())}
+    stems = {stem(w) for w in words}
+    return len(stems & have) / max(1, len(stems))
+
+
+def _names_day(text: str, anchor: PartialDate, day: PartialDate) -> bool:
+    """Does ``text`` name the statement's day ("on 17 May", "of 25 July 2016")?"""
+    if day.day is None:
+        return False
+    return any(d.day is not None and d == day for _, _, d in find_dates(text, anchor))
+
+
+def _signals(verdict: Verdict, corrections: list[Evidence], links: Sequence[CorrectionLink],
+             decided: list[Match]) -> tuple[str, ...]:
+    if verdict is Verdict.CORRECTED:
+        return ("corrects_statement",) if links else ("correction_reference",)
+    return tuple(dict.fromkeys(s for m in decided[:1] for s in m.signals))

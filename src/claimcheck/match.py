@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 
 from .dates import PartialDate
 from .lexicon import Lexicon
-from .model import Claim, Fact, Modality, Proposition
+from .model import Claim, Fact, Modality, Polarity, Proposition
+from .retrieve import Retriever
+from .signals import Pair, claim_declines, related, vote
 
 # Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
 HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
@@ -43,6 +45,10 @@ class Match:
     conflicts: bool
     score: float              # 0..1: how surely the two are about the same thing
     shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
+    signals: tuple[str, ...] = ("structured_polarity",)   # what decided ``conflicts``
+    weight: float = 1.0       # below 1 for second-hand evidence (a report of what was said)
+    about_statement: bool = False   # the fact is a verdict on the claim's words themselves
+    detail: str = ""          # what the deciding signal saw ("£240m against £410m")
 
 
 @dataclass(frozen=True)
@@ -256,3 +262,68 @@ def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposit
     return Match(claim, prop, fact, fact_prop, conflicts=conflicts,
                  score=round(min(score, 1.0), 3),
                  shared=shared_things + shared_entities + shared_topics)
+
+
+# ---------------------------------------------------------------------- open matching
+
+# A claim with no proposition (a bare figure) still needs one to be described and compared.
+_BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
+                    modality=Modality.FACT)
+
+
+class Matcher:
+    """Candidates for each claim from two sources, judged pair by pair by the named signals.
+
+    - the lexicon index (``FactIndex``): facts that share the claim's action and an argument, as
+      the lexicon names them; precise where the lexicon knows the words, blind where it does not;
+    - open retrieval (``Retriever``): facts found by their lemmas, names, numbers and meaning,
+      with no vocabulary given in advance.
+
+    Every retrieved pair goes through ``signals.vote``; a refusal to disclose vetoes a fact from
+    both sources.
+    """
+
+    def __init__(self, index: FactIndex, retriever: Retriever, evidence: dict | None = None) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.evidence = evidence or {}
+
+    def candidates(self, claim: Claim, home: str | None = None, date: PartialDate | None = None,
+                   statement=None) -> list[Match]:
+        if claim_declines(claim):
+            return []   # "not held centrally": the claim asserts nothing to check
+        structured = {m.fact.id: m for m in self.index.candidates(claim, home, date)}
+        found: dict[str, Match] = {}
+        vetoed: set[str] = set()
+        for hit in self.retriever.search(claim):
+            pair = Pair(claim, hit.fact, hit, statement, self.evidence.get(hit.fact.evidence_id))
+            outcome, votes = vote(pair)
+            if outcome is None:
+                if any(v.relation == "veto" for v in votes):
+                    vetoed.add(hit.fact.id)
+                continue
+            deciding = [v for v in votes if v.relation != "weight"]
+            weight = next((v.strength for v in votes if v.relation == "weight"), 1.0)
+            first = deciding[0]
+            claim_prop = first.claim_proposition or claim.analysis.main or _BARE
+            fact_prop = first.fact_proposition or hit.fact.analysis.main or _BARE
+            score = round(min(1.0, max(v.strength for v in deciding) * weight), 3)
+            found[hit.fact.id] = Match(
+                claim, claim_prop, hit.fact, fact_prop, conflicts=outcome == "conflicts",
+                score=score, shared=hit.shared, signals=tuple(v.signal for v in votes),
+                weight=weight, about_statement=first.signal == "refutes_claim",
+                detail=first.detail)
+        for fact_id, match in structured.items():
+            if fact_id in vetoed:
+                continue
+            if fact_id not in found and not match.fact.implicit and not related(
+                    Pair(claim, match.fact, self.retriever.score(claim, match.fact)),
+                    dense_at=0.45, coverage_at=0.3):
+                continue  # the lexicon's action and an organisation in common, nothing more
+            open_match = found.get(fact_id)
+            if open_match is not None and open_match.conflicts and not match.conflicts:
+                continue  # a figure or a refutation outweighs agreeing wording
+            found[fact_id] = match
+        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
+                                                     m.claim_proposition.action,
+                                                     m.fact_proposition.action))

@@ -218,6 +218,7 @@ class Finding:
     evidence: tuple[Citation, ...] = ()
     publicly_known: bool | None = None
     notes: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()   # the named reasoning signals that decided the verdict
 
 
 @dataclass(frozen=True)

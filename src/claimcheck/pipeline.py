@@ -16,8 +16,9 @@ from .corpus import load_corpus
 from .extract import Extractor
 from .judge import Judge
 from .lexicon import Lexicon, load_lexicon
-from .match import FactIndex
-from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding
+from .match import FactIndex, Matcher
+from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding, Problem
+from .retrieve import Retriever
 
 Progress = Callable[[str, int, int], None]
 
@@ -30,10 +31,13 @@ def lexicon_for(claims_dir: Path, extra: list[Path] | tuple[Path, ...] = ()) -> 
 
 
 def check(claims_dir: Path, evidence_dir: Path, nlp, lexicon: Lexicon | None = None,
-          strict: bool = False, progress: Progress | None = None) -> CheckResult:
+          strict: bool = False, progress: Progress | None = None,
+          embedder=None) -> CheckResult:
+    """Check the folders with the ``nlp`` pipeline (and, for retrieval by meaning, the
+    ``embedder`` from ``claimcheck.embed.load_embedder``; without it, by words alone)."""
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
     lexicon = lexicon or lexicon_for(claims_dir)
-    return check_corpus(corpus, nlp, lexicon, progress)
+    return check_corpus(corpus, nlp, lexicon, progress, embedder=embedder)
 
 
 # From this many files, starting a second process pays for itself.
@@ -42,7 +46,7 @@ LARGE_CORPUS = 2000
 
 def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
                   cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
-                  progress: Progress | None = None) -> CheckResult:
+                  progress: Progress | None = None, dense: bool = True) -> CheckResult:
     """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
     the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
     readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
@@ -52,23 +56,36 @@ def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
     lexicon = lexicon_for(claims_dir, lexicon_files or [])
     nlp = load_pipeline()
+    embedder = None
+    if dense:
+        from .embed import load_embedder
+
+        embedder, why_not = load_embedder()
+        if embedder is None:
+            corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
+                Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
+                        skipped=False),))
     cache = ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon) if cache_dir else None
     size = len(corpus.statements) + len(corpus.evidence)
     processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
     try:
-        return check_corpus(corpus, nlp, lexicon, progress, cache=cache, n_process=processes)
+        return check_corpus(corpus, nlp, lexicon, progress, cache=cache, n_process=processes,
+                            embedder=embedder)
     finally:
         if cache is not None:
             cache.close()
 
 
 def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | None = None,
-                 cache: ExtractionCache | None = None, n_process: int = 1) -> CheckResult:
+                 cache: ExtractionCache | None = None, n_process: int = 1,
+                 embedder=None) -> CheckResult:
     """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
     ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items)."""
     result_key = cache.result_key(
         [("statement", s.id, s.content_hash) for s in corpus.statements]
         + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
+    if result_key is not None:
+        result_key = f"{result_key}:{'dense' if embedder is not None else 'lexical'}"
     remembered = cache.get(result_key) if cache else None
     if remembered is not None:
         return CheckResult(corpus, remembered, corpus.problems)
@@ -79,13 +96,15 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     for done, (_, item_facts) in enumerate(read, start=1):
         facts.extend(item_facts)
         report("evidence", done, len(corpus.evidence))
-    index = FactIndex(facts, lexicon)
+    by_id = {e.id: e for e in corpus.evidence}
+    matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
     judge = Judge(corpus.evidence, lexicon)
     findings: list[Finding] = []
     read = _cached(extractor, "statement", corpus.statements, cache, n_process)
     for done, (statement, claims) in enumerate(read, start=1):
         home = extractor.home_of(statement)
-        matches = {claim.id: index.candidates(claim, home, statement.date) for claim in claims}
+        matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)
+                   for claim in claims}
         findings.extend(judge.judge(statement, claims, matches))
         report("statements", done, len(corpus.statements))
     if result_key is not None:

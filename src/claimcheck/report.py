@@ -81,6 +81,7 @@ def finding_record(finding: Finding, review: ReviewState | None = None) -> dict[
         "publicly_known": finding.publicly_known,
         "evidence": [citation_record(c) for c in finding.evidence],
         "notes": list(finding.notes),
+        "signals": list(finding.signals),
         "statement": {
             "date": str(statement.date),
             "speaker": statement.speaker,

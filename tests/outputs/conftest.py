@@ -13,7 +13,7 @@ from claimcheck.model import Verdict
 from claimcheck.outputs_cli import correction, review
 from claimcheck.pipeline import check_corpus, lexicon_for
 
-from ..conftest import ROOT, write_item
+from ..conftest import ROOT, shared_embedder, write_item
 
 PQ_42842 = "2016-07-25-gibb-pq-42842"
 HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
@@ -22,14 +22,15 @@ HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=\"document.
 @pytest.fixture(scope="session")
 def seed_result(nlp):
     corpus = load_corpus(ROOT / "claims", ROOT / "evidence", strict=True)
-    return check_corpus(corpus, nlp, lexicon_for(ROOT / "claims"))
+    return check_corpus(corpus, nlp, lexicon_for(ROOT / "claims"), embedder=shared_embedder())
 
 
 @pytest.fixture(scope="session")
 def pq42842(seed_result):
     """The finding the README leads with: PQ 42842, contradicted by the MoU v1.0."""
     return next(f for f in seed_result.findings
-                if f.statement.id == PQ_42842 and f.verdict is Verdict.CONTRADICTED)
+                if f.statement.id == PQ_42842 and f.verdict is Verdict.CONTRADICTED
+                and "no plans to share" in f.claim.text)
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def hostile_result(nlp, corpus_dirs):
     write_item(evidence, "e", {"title": f"Record {HOSTILE}", "date": "2016-08-01",
                                "url": "javascript:document.title='pwned'"},
                f"The Department shares pupil data with the Home Office {HOSTILE}.")
-    return check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    return check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims), embedder=shared_embedder())
 
 
 @pytest.fixture(scope="session")

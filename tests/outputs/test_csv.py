@@ -9,6 +9,8 @@ import pytest
 from claimcheck.exports import CSV_COLUMNS, findings_csv, neutralise
 from claimcheck.review import decide
 
+from ..conftest import shared_embedder
+
 
 def read(text: str) -> list[dict[str, str]]:
     assert text.startswith("\ufeff")
@@ -20,12 +22,13 @@ def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
     assert len(rows) == len(seed_result.findings)
     assert list(rows[0]) == list(CSV_COLUMNS)
     row = next(r for r in rows if r["id"] == pq42842.id)
-    assert row["verdict"] == "contradicted" and row["confidence"] == "0.88"
+    assert row["verdict"] == "contradicted" and row["confidence"] == "0.73"
     assert row["reference"] == "PQ 42842" and row["date"] == "2016-07-25"
     assert row["publicly_known"] == "no"
-    assert row["evidence_ids"] == "2015-12-18-mou-home-office-dfe-v1-0"
-    assert row["fact_dates"] == "2015-07" and row["disclosed_dates"] == "2016-12-15"
-    assert '"(once collected) Nationality"' in row["evidence_quotes"]
+    assert row["evidence_ids"] == "2016-08-01-dfe-foi-2016-0032573\n2015-12-18-mou-home-office-dfe-v1-0"
+    assert row["fact_dates"] == "2012-04\n2015-07"
+    assert row["disclosed_dates"] == "2016-08-01\n2016-12-15"
+    assert "shares individual confidential pupil data" in row["evidence_quotes"]
     assert row["review_status"] == ""
 
 
@@ -69,7 +72,7 @@ def test_hostile_corpus_text_cannot_become_a_formula(nlp, corpus_dirs):
                "The data will not be passed to the Home Office.")
     write_item(evidence, "e", {"title": "+Record", "date": "2016-08-01"},
                "The Department shares pupil data with the Home Office.")
-    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    result = check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims), embedder=shared_embedder())
     for row in read(findings_csv(result)):
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))

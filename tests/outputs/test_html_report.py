@@ -50,15 +50,18 @@ def test_each_finding_shows_its_statement_with_the_claim_marked(seed_result, pq4
             "departments unless we are legally required to do so.</mark>") in section
     assert "The data will be collected solely for the Department’s internal use" in section
     assert 'data-verdict="contradicted"' in section and 'data-speaker="Nick Gibb"' in section
-    assert "Confidence 0.88" in section and "Publicly known at the time: no" in section
+    assert "Confidence 0.73" in section and "Publicly known at the time: no" in section
     assert "fact from July 2015; document 18 December 2015; public 15 December 2016" in section
-    assert "paragraph 15.2.6 lists &quot;(once collected) Nationality&quot;" in section
+    assert "shares individual confidential pupil data from the school census" in section
     assert '<svg class="timeline"' in section
 
 
 def test_the_timeline_places_fact_statement_disclosure_and_correction(seed_result, pq42842):
     kinds = [(e.kind, str(e.date)) for e in timeline_events(pq42842)]
-    assert kinds == [("fact", "2015-07"), ("made", "2015-12-18"), ("statement", "2016-07-25"),
+    # Two documents: the FOI reply of August 2016 recording sharing since April 2012, and the
+    # MOU v1.0 in force from July 2015, signed in December 2015, made public in December 2016.
+    assert kinds == [("fact", "2012-04"), ("fact", "2015-07"), ("made", "2015-12-18"),
+                     ("statement", "2016-07-25"), ("disclosed", "2016-08-01"),
                      ("disclosed", "2016-12-15")]
     svg = timeline_svg(pq42842)
     # July 2015 is known only to the month: drawn as a band, not a point.

@@ -24,9 +24,8 @@ runner = CliRunner()
 TODAY = dt.date(2026, 1, 5)
 CLAIM = ("There are currently no plans to share the data with other government departments "
          "unless we are legally required to do so.")
-EVIDENCE = ("In the version finalised on 18 December 2015, paragraph 15.2.6 lists \"(once "
-            "collected) Nationality\" among the pupil data items that the Department for Education "
-            "shares with the Home Office.")
+EVIDENCE = ("Since April 2012 the Department for Education has shared data from the National "
+            "Pupil Database, which holds 23 million records, with the Home Office and the police.")
 
 
 def docx_text(path) -> str:

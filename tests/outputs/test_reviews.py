@@ -22,6 +22,7 @@ from claimcheck.review import (
     reviews_toml,
 )
 
+from ..conftest import shared_embedder
 from .conftest import PQ_42842
 
 runner = CliRunner()
@@ -30,7 +31,7 @@ MOU = "2015-12-18-mou-home-office-dfe-v1-0"
 
 def recheck(folder, nlp):
     corpus = load_corpus(folder / "claims", folder / "evidence", strict=True)
-    return check_corpus(corpus, nlp, lexicon_for(folder / "claims"))
+    return check_corpus(corpus, nlp, lexicon_for(folder / "claims"), embedder=shared_embedder())
 
 
 def where(folder) -> list[str]:
@@ -75,8 +76,12 @@ def test_a_decision_survives_a_rerun_of_claimcheck_check(outputs_app, seed_copy,
 
 def test_editing_an_evidence_quote_flags_the_reviewed_findings_that_cite_it(
         outputs_app, seed_copy, nlp, seed_result):
-    citing = [f for f in seed_result.findings if any(c.evidence_id == MOU for c in f.evidence)]
-    other = next(f for f in seed_result.findings if f.evidence and f not in citing)
+    quoted = next(c.quote for f in seed_result.findings for c in f.evidence
+                  if c.evidence_id == MOU)
+    citing = [f for f in seed_result.findings
+              if any(c.evidence_id == MOU and c.quote == quoted for c in f.evidence)]
+    other = next(f for f in seed_result.findings
+                 if f.evidence and not any(c.evidence_id == MOU for c in f.evidence))
     assert len(citing) >= 2
     for finding in citing[:2] + [other]:
         done = runner.invoke(outputs_app, ["review", finding.id, "--confirm", "--by", "A. Reviewer",
@@ -84,9 +89,9 @@ def test_editing_an_evidence_quote_flags_the_reviewed_findings_that_cite_it(
         assert done.exit_code == 0, done.output
     mou = seed_copy / "evidence" / f"{MOU}.md"
     text = mou.read_text(encoding="utf-8")
-    assert "pupil data items that the Department" in text
-    mou.write_text(text.replace("pupil data items that the Department",
-                                "pupil data items which the Department"), encoding="utf-8")
+    assert quoted in text
+    mou.write_text(text.replace(quoted, quoted.replace(" the ", " the whole ", 1)),
+                   encoding="utf-8")
 
     states = review_status(recheck(seed_copy, nlp).findings,
                            load_reviews(seed_copy / "reviews.toml"))
@@ -125,7 +130,7 @@ def test_a_changed_verdict_is_a_reason(pq42842):
     assert fingerprint(later) != review.fingerprint
     state = review_status([later], {pq42842.id: review})[pq42842.id]
     assert state.reasons == ("the verdict changed from contradicted to unverified",
-                             f"{MOU} is no longer cited")
+                             *(f"{e} is no longer cited" for e in sorted({c.evidence_id for c in pq42842.evidence})))
 
 
 def test_a_decision_needs_a_reviewer(outputs_app, seed_copy, pq42842, monkeypatch):

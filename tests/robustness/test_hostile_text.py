@@ -29,6 +29,8 @@ from claimcheck.model import CheckResult, Verdict
 from claimcheck.pipeline import check_corpus, lexicon_for
 from claimcheck.report import findings_document, json_text, markdown_report
 
+from ..conftest import shared_embedder
+
 HOSTILE = {
     "html": "<img src=x onerror=alert(1)>",
     "script": "<script>alert(document.cookie)</script>",
@@ -80,7 +82,7 @@ def hostile_corpus(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def result(hostile_corpus, nlp) -> CheckResult:
     claims, evidence = hostile_corpus
-    return check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims))
+    return check_corpus(load_corpus(claims, evidence), nlp, lexicon_for(claims), embedder=shared_embedder())
 
 
 def test_the_hostile_corpus_yields_a_finding_that_quotes_it(result):
@@ -241,7 +243,7 @@ def test_a_megabyte_line_is_cut_reported_and_quick(tmp_path, nlp):
 
     started = time.perf_counter()
     loaded = load_corpus(claims, evidence)
-    result = check_corpus(loaded, nlp, lexicon_for(claims))
+    result = check_corpus(loaded, nlp, lexicon_for(claims), embedder=shared_embedder())
     elapsed = time.perf_counter() - started
 
     # Uncut, the line alone would keep spaCy busy for about 30 s in each file.

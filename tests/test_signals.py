@@ -1,0 +1,139 @@
+"""Each reasoning signal on its minimal pairs: a case, and a twin that differs in one respect and
+must flip the signal's vote. Sentences are read by the real pipeline and measured by the real
+retriever (lemmas and sentence embeddings), on invented subjects no lexicon knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.dates import PartialDate
+from claimcheck.model import Evidence, Statement
+from claimcheck.retrieve import Retriever
+from claimcheck.signals import (
+    Pair,
+    agreeing_figure,
+    conflicting_figure,
+    corrects_statement,
+    figures,
+    opposite_polarity,
+    refusal_to_disclose,
+    refutes_claim,
+    reported_words,
+    vote,
+)
+
+from .conftest import shared_embedder
+
+DAY = PartialDate(2022, 5, 17)
+LATER = PartialDate(2022, 6, 30)
+
+
+def statement(text: str, speaker: str = "Jane Hartley") -> Statement:
+    return Statement(id="s", date=DAY, speaker=speaker, venue="oral", text=text)
+
+
+def evidence(text: str, kind: str = "report", date: PartialDate = LATER):
+    return Evidence(id="e", title="A report", kind=kind, date=date, text=text)
+
+
+@pytest.fixture(scope="module")
+def pair(extractor):
+    def make(claim_text: str, fact_text: str, kind: str = "report") -> Pair:
+        said = statement(claim_text)
+        claim = extractor.claims(said)[0]
+        item = evidence(fact_text, kind)
+        fact = next(f for f in extractor.facts(item) if not f.implicit)
+        hit = Retriever([fact], shared_embedder()).score(claim, fact)
+        return Pair(claim, fact, hit, said, item)
+    return make
+
+
+def test_opposite_polarity_flips_with_the_facts_polarity(pair):
+    claim = "No flood defence depots have been closed since 2017."
+    conflict = pair(claim, "The Environment Agency closed four flood defence depots in 2018.")
+    twin = pair(claim, "The Environment Agency did not close any flood defence depots in 2018.")
+    assert opposite_polarity(conflict) is not None
+    assert opposite_polarity(twin) is None
+    assert vote(twin)[0] == "supports"
+
+
+def test_opposite_polarity_needs_the_same_doer(pair):
+    claim = "Scotland has not closed any sheriff courts."
+    assert opposite_polarity(pair(claim, "Scotland closed twenty sheriff courts in 2019.")) is not None
+    assert opposite_polarity(pair(claim, "England closed twenty sheriff courts in 2019.")) is None
+
+
+def test_opposite_actions_conflict_when_both_are_affirmed(pair):
+    claim = "The waiting list for hip operations has risen."
+    assert opposite_polarity(pair(claim, "The waiting list for hip operations fell in March.")) is not None
+    assert vote(pair(claim, "The waiting list for hip operations rose in March."))[0] == "supports"
+
+
+def test_a_different_figure_for_the_same_measure_conflicts(pair):
+    claim = "The ferry programme has a budget of £240 million."
+    different = pair(claim, "The ferry programme's budget is £410 million.")
+    same = pair(claim, "The ferry programme's budget is £240 million.")
+    assert conflicting_figure(different) is not None and agreeing_figure(different) is None
+    assert conflicting_figure(same) is None and agreeing_figure(same) is not None
+
+
+def test_a_comparisons_baseline_is_not_the_figure(pair):
+    claim = "The ferry programme has a budget of £240 million."
+    fact = "The ferry programme's budget is £410 million, up from the £240 million estimate of 2018."
+    assert conflicting_figure(pair(claim, fact)) is not None
+
+
+def test_a_bound_in_the_claim_is_respected(pair):
+    claim = "More than 100,000 veterans have applied for the veterans card."
+    assert agreeing_figure(pair(claim, "By January 132,000 veterans had applied for the veterans card."))
+    assert conflicting_figure(pair(claim, "By January 82,000 veterans had applied for the veterans card."))
+
+
+def test_figures_reads_money_percentages_and_words():
+    read = figures("Spending rose 5 per cent to £3.2 billion for six new vessels.")
+    assert [(f.kind, f.value) for f in read] == [("percent", 5.0), ("money", 3.2e9), ("count", 6.0)]
+    assert figures("On 12 January 2021, paragraph 15 applied.") == []
+
+
+def test_a_refusal_to_disclose_decides_nothing(pair):
+    claim = "The census service spent nothing on consultants."
+    refusal = pair(claim, "Spending on consultants for the census service is not held centrally "
+                          "and could be obtained only at disproportionate cost.")
+    answer = pair(claim, "Spending on consultants for the census service was £3 million.")
+    assert refusal_to_disclose(refusal) is not None and vote(refusal)[0] is None
+    assert refusal_to_disclose(answer) is None
+
+
+def test_a_refutation_of_the_claim_conflicts_and_a_confirmation_does_not(pair):
+    claim = "Public sector debt is falling."
+    assert refutes_claim(pair(claim, "The Minister's claim that public sector debt is falling "
+                                     "was not correct.")) is not None
+    assert refutes_claim(pair(claim, "The Minister's claim that public sector debt is falling "
+                                     "was correct.")) is None
+
+
+def test_reported_words_weigh_less(pair):
+    claim = "The reading rooms are open six days a week."
+    reported = pair(claim, "A spokesperson told the BBC that the reading rooms are open six days a week.")
+    direct = pair(claim, "The reading rooms are open six days a week.")
+    assert reported_words(reported) is not None and reported_words(direct) is None
+
+
+def share(words: set[str]):
+    return lambda text: len({w for w in words if w in text.lower()}) / len(words)
+
+
+def test_a_correction_is_tied_by_day_or_speaker_and_words():
+    said = statement("The Kestrel tunnel passed its fire safety inspection in March 2022.",
+                     speaker="Lord Price of Ashby")
+    words = {"kestrel", "tunnel", "fire", "safety", "inspection"}
+    text = ("In the House on 17 May, I told noble Lords that the Kestrel tunnel had passed its fire "
+            "safety inspection. That was not accurate.")
+    windows = [("That was not accurate.", text)]
+    named_day = corrects_statement(said, words, evidence(text, "correction"), windows, share(words),
+                                   lambda t: "17 May" in t)
+    assert named_day is not None and named_day.by_speaker and "date" in named_day.links
+    other_day = text.replace("17 May", "19 May")
+    assert corrects_statement(said, words, evidence(other_day, "correction"),
+                              [("That was not accurate.", other_day)], share(words),
+                              lambda t: "17 May" in t) is None
