@@ -18,7 +18,6 @@ from . import __version__
 from .cli_support import echo, print_problems, reported
 from .corpus import load_statement
 from .eval_cli import eval_command
-from .extract import Extractor
 from .fetch_cli import add, fetch_app
 from .freshness import inputs_fingerprint, up_to_date
 from .model import VERDICT_SEVERITY
@@ -121,6 +120,8 @@ def claims(
 ) -> None:
     """Show what claimcheck extracts from one statement: each claim and how it was read."""
     with reported():
+        from .extract import Extractor  # imports spaCy: only the commands that parse text do
+
         statement = load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
         found = extractor.claims(statement)

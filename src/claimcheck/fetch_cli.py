@@ -11,18 +11,20 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimcheck.errors import InputError
-from claimcheck.sources.documents import Document, document_item
-from claimcheck.sources.http import DiskCache, HttpClient, make_session
-from claimcheck.sources.parliament import HansardSearch, Parliament, ParliamentApis, QuestionSearch
-from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
-from claimcheck.sources.writer import CorpusWriter, Item, WriteResult
 
 from .cli_support import reported
+
+# claimcheck.sources (requests, pypdf) is imported by the commands that use it, so that
+# `claimcheck --help` and the commands that never fetch do not wait for it.
+if TYPE_CHECKING:
+    from claimcheck.sources.http import HttpClient
+    from claimcheck.sources.parliament import Parliament
+    from claimcheck.sources.writer import Item, WriteResult
 
 fetch_app = typer.Typer(
     no_args_is_help=True,
@@ -49,15 +51,21 @@ def _say(message: str) -> None:
 
 
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
+    from claimcheck.sources.http import DiskCache, HttpClient, make_session
+
     return HttpClient(make_session(), DiskCache(cache_dir), offline=offline)
 
 
 def _parliament(offline: bool, cache_dir: Path) -> Parliament:
+    from claimcheck.sources.parliament import Parliament, ParliamentApis
+
     return Parliament(_http(offline, cache_dir), ParliamentApis.from_env(), report=_say)
 
 
 def _write(items: Iterable[Item], claims: Path, evidence: Path) -> list[WriteResult]:
     """Write each item as it arrives, saying what happened to each file."""
+    from claimcheck.sources.writer import CorpusWriter
+
     writer = CorpusWriter(claims, evidence)
     results = []
     for item in items:
@@ -101,6 +109,8 @@ def question(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch written answers: one by UIN and --tabled date, or by --id, or a search."""
+    from claimcheck.sources.parliament import QuestionSearch
+
     with reported():
         parliament = _parliament(offline, cache_dir)
         if question_id is not None or uin:
@@ -163,6 +173,8 @@ def hansard(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch spoken contributions from Hansard, each with its column number."""
+    from claimcheck.sources.parliament import HansardSearch
+
     with reported():
         if not (on or member or search or debate):
             raise InputError("give --date, --member, --search or --debate")
@@ -188,6 +200,8 @@ def foi(
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
     """Fetch a Freedom of Information request from WhatDoTheyKnow as evidence."""
+    from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
+
     with reported():
         wdtk = WhatDoTheyKnow(_http(offline, cache_dir), site_from_env())
         _write([wdtk.request(request)], Path("claims"), evidence)
@@ -212,6 +226,8 @@ def add(
     evidence: Evidence = Path("evidence"),
 ) -> None:
     """Add a local PDF, HTML or text file as evidence (or, with --as-claim, a statement)."""
+    from claimcheck.sources.documents import Document, document_item
+
     with reported():
         document = Document(file, on, title=title, kind=kind, disclosed=disclosed,
                             speaker=speaker, venue=venue)

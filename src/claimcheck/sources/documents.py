@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from claimcheck.errors import DocumentError, InputError
 from claimcheck.sources.writer import Item, Provenance
 
@@ -67,6 +64,9 @@ def tidy(text: str) -> str:
 
 
 def pdf_to_text(path: Path) -> str:
+    from pypdf import PdfReader  # here, not at the top: only `claimcheck add` reads PDFs
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(path)
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -105,6 +105,9 @@ def _read_text(path: Path) -> str:
 
 def pdf_title(path: Path) -> str | None:
     """The title in a PDF's metadata, when it has a useful one."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         metadata = PdfReader(path).metadata
         title = metadata.title if metadata else None
