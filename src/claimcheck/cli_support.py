@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from .errors import ClaimcheckError
 from .inert import strip_unsafe
@@ -33,6 +34,22 @@ def terminal_safe(text: str) -> str:
 def echo(message: str = "", err: bool = False, nl: bool = True) -> None:
     """``typer.echo`` for anything that may hold outside text: file names, titles, quotes."""
     typer.echo(terminal_safe(message), err=err, nl=nl)
+
+
+class PlainHelp(TyperCommand):
+    """A command whose help names each value by its metavar (DIR, FILE, N, FINDING_ID) and shows
+    none of Typer's type labels (``<path>``, ``<bool>``, ``<int range>``). Typer prints a label
+    beside every argument whatever its metavar; options show their metavar instead."""
+
+    def format_help(self, ctx, formatter) -> None:
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = _no_type_label
+        super().format_help(ctx, formatter)
+
+
+def _no_type_label(ctx) -> None:
+    return None
 
 
 def _raise_terminated(signum, frame) -> None:

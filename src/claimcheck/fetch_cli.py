@@ -17,7 +17,7 @@ import typer
 
 from claimcheck.errors import InputError
 
-from .cli_support import reported
+from .cli_support import PlainHelp, reported
 
 # claimcheck.sources (requests, pypdf) is imported by the commands that use it, so that
 # `claimcheck --help` and the commands that never fetch do not wait for it.
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from claimcheck.sources.writer import Item, WriteResult
 
 fetch_app = typer.Typer(
-    no_args_is_help=True,
-    help="Fetch statements and evidence from Parliament and WhatDoTheyKnow into the corpus.",
+    no_args_is_help=True, rich_markup_mode=None,
+    help="Fetch from Parliament and WhatDoTheyKnow into the corpus.\n\nStatements go to "
+         "claims/ and evidence to evidence/, one Markdown file per item.",
 )
 
 
@@ -39,11 +40,11 @@ class House(StrEnum):
 
 DAY = ["%Y-%m-%d"]
 
-Claims = Annotated[Path, typer.Option("--claims", help="Folder for statements.")]
-Evidence = Annotated[Path, typer.Option("--evidence", help="Folder for evidence.")]
+Claims = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder for statements.")]
+Evidence = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder for evidence.")]
 Offline = Annotated[bool, typer.Option("--offline", help="Use only the on-disk cache; no network.")]
-CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where fetched answers are cached.")]
-HouseOption = Annotated[House | None, typer.Option("--house", help="commons or lords.")]
+CacheDir = Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where fetched answers are cached.")]
+HouseOption = Annotated[House | None, typer.Option("--house", metavar="HOUSE", help="commons or lords.")]
 
 
 def _say(message: str) -> None:
@@ -89,26 +90,29 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-@fetch_app.command("question")
+@fetch_app.command("question", cls=PlainHelp)
 def question(
-    uin: Annotated[str | None, typer.Argument(help="The question's UIN: 42842, or HL1234.")] = None,
+    uin: Annotated[str | None, typer.Argument(metavar="UIN", help="The question's UIN: 42842, or HL1234.")] = None,
     tabled: Annotated[datetime | None, typer.Option(
-        "--tabled", "--date", formats=DAY, help="Date the question was tabled (with UIN).")] = None,
-    question_id: Annotated[int | None, typer.Option("--id", help="The API's question id.")] = None,
-    search: Annotated[str | None, typer.Option("--search", help="Words to search for.")] = None,
+        "--tabled", "--date", metavar="DATE", formats=DAY, help="Date the question was tabled (with UIN).")] = None,
+    question_id: Annotated[int | None, typer.Option("--id", metavar="ID", help="The API's question id.")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="WORDS", help="Words to search for.")] = None,
     answered_from: Annotated[datetime | None, typer.Option(
-        "--answered-from", formats=DAY, help="Answered on or after this date.")] = None,
+        "--answered-from", metavar="DATE", formats=DAY, help="Answered on or after this date.")] = None,
     answered_to: Annotated[datetime | None, typer.Option(
-        "--answered-to", formats=DAY, help="Answered on or before this date.")] = None,
+        "--answered-to", metavar="DATE", formats=DAY, help="Answered on or before this date.")] = None,
     department: Annotated[str | None, typer.Option(
-        "--department", help="Answering department: its id (60) or name (Education).")] = None,
+        "--department", metavar="DEPARTMENT", help="Answering department: its id (60) or name (Education).")] = None,
     house: HouseOption = None,
     claims: Claims = Path("claims"),
     evidence: Evidence = Path("evidence"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch written answers: one by UIN and --tabled date, or by --id, or a search."""
+    """Fetch written answers to parliamentary questions.
+
+    One by its UIN and --tabled date, or by --id, or all that a search finds.
+    """
     from claimcheck.sources.parliament import QuestionSearch
 
     with reported():
@@ -138,10 +142,10 @@ def _department_id(parliament: Parliament, department: str | None) -> int | None
     return int(department) if department.isdigit() else parliament.answering_body_id(department)
 
 
-@fetch_app.command("statement")
+@fetch_app.command("statement", cls=PlainHelp)
 def statement(
-    uin: Annotated[str, typer.Argument(help="The statement's UIN: HCWS272, or HLWS98.")],
-    made: Annotated[datetime, typer.Option("--date", formats=DAY, help="Date it was made.")],
+    uin: Annotated[str, typer.Argument(metavar="UIN", help="The statement's UIN: HCWS272, or HLWS98.")],
+    made: Annotated[datetime, typer.Option("--date", metavar="DATE", formats=DAY, help="Date it was made.")],
     as_claim: Annotated[bool, typer.Option(
         "--as-claim", help="Write it as a statement to check, not as evidence.")] = False,
     follow: Annotated[bool, typer.Option(
@@ -151,28 +155,34 @@ def statement(
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch a written ministerial statement (a correction of the record, or any statement)."""
+    """Fetch a written ministerial statement.
+
+    A correction of the record becomes evidence; any other statement too, unless --as-claim.
+    """
     with reported():
         parliament = _parliament(offline, cache_dir)
         _write(parliament.statement(made.date(), uin, as_claim=as_claim, follow=follow),
                claims, evidence)
 
 
-@fetch_app.command("hansard")
+@fetch_app.command("hansard", cls=PlainHelp)
 def hansard(
     on: Annotated[datetime | None, typer.Option(
-        "--date", formats=DAY, help="Sitting date.")] = None,
+        "--date", metavar="DATE", formats=DAY, help="Sitting date.")] = None,
     member: Annotated[str | None, typer.Option(
-        "--member", help="Member id (4017) or name.")] = None,
-    search: Annotated[str | None, typer.Option("--search", help="Words to search for.")] = None,
+        "--member", metavar="MEMBER", help="Member id (4017) or name.")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="WORDS", help="Words to search for.")] = None,
     debate: Annotated[str | None, typer.Option(
-        "--debate", help="A debate's id (DebateSectionExtId) for all its contributions.")] = None,
+        "--debate", metavar="ID", help="A debate's id (DebateSectionExtId) for all its contributions.")] = None,
     house: HouseOption = None,
     claims: Claims = Path("claims"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch spoken contributions from Hansard, each with its column number."""
+    """Fetch spoken contributions from Hansard.
+
+    Each contribution keeps its column number, for citations.
+    """
     from claimcheck.sources.parliament import HansardSearch
 
     with reported():
@@ -191,15 +201,15 @@ def hansard(
         _write(items, claims, Path("evidence"))
 
 
-@fetch_app.command("foi")
+@fetch_app.command("foi", cls=PlainHelp)
 def foi(
     request: Annotated[str, typer.Argument(
-        help="The request's URL title (or its address on WhatDoTheyKnow).")],
+        metavar="REQUEST", help="The request's URL title (or its address on WhatDoTheyKnow).")],
     evidence: Evidence = Path("evidence"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch a Freedom of Information request from WhatDoTheyKnow as evidence."""
+    """Fetch an FOI request from WhatDoTheyKnow as evidence."""
     from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
 
     with reported():
@@ -208,24 +218,27 @@ def foi(
 
 
 def add(
-    file: Annotated[Path, typer.Argument(help="A PDF, HTML or text file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A PDF, HTML or text file.")],
     on: Annotated[str, typer.Option(
-        "--date", help="When the document was made (YYYY-MM-DD, YYYY-MM or YYYY).")],
+        "--date", metavar="DATE", help="When the document was made (YYYY-MM-DD, YYYY-MM or YYYY).")],
     title: Annotated[str | None, typer.Option(
-        "--title", help="Its title (default: the PDF's title or the file name).")] = None,
-    kind: Annotated[str, typer.Option("--kind", help="Kind of evidence (agreement, "
+        "--title", metavar="TEXT", help="Its title (default: the PDF's title or the file name).")] = None,
+    kind: Annotated[str, typer.Option("--kind", metavar="KIND", help="Kind of evidence (agreement, "
                                       "foi-response, letter, minutes, ...).")] = "report",
     disclosed: Annotated[str | None, typer.Option(
-        "--disclosed", help="When it became public, if later than --date.")] = None,
+        "--disclosed", metavar="DATE", help="When it became public, if later than --date.")] = None,
     as_claim: Annotated[bool, typer.Option(
         "--as-claim", help="Add it as a statement to check (needs --speaker, --venue).")] = False,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", metavar="NAME", help="Who said it.")] = None,
     venue: Annotated[str | None, typer.Option(
-        "--venue", help="Where it was said (press, correspondence, ...).")] = None,
+        "--venue", metavar="VENUE", help="Where it was said (press, correspondence, ...).")] = None,
     claims: Claims = Path("claims"),
     evidence: Evidence = Path("evidence"),
 ) -> None:
-    """Add a local PDF, HTML or text file as evidence (or, with --as-claim, a statement)."""
+    """Add a local PDF, HTML or text file as evidence or a statement.
+
+    It becomes an evidence file, or with --as-claim a statement file to check.
+    """
     from claimcheck.sources.documents import Document, document_item
 
     with reported():

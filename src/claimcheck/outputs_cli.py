@@ -43,12 +43,12 @@ from .review import (
 FORMATS = ("html", "csv", "claimreview")
 FILE_NAMES = {"html": "report.html", "csv": "findings.csv", "claimreview": "claimreview.json"}
 
-ClaimsDir = Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
-EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
+ClaimsDir = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
+EvidenceDir = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
 LexiconFiles = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", help="Extra lexicon TOML file (repeatable).")]
+    "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable).")]
 ReviewsFile = Annotated[Path | None, typer.Option(
-    "--reviews", help="The reviews file (default: reviews.toml beside the claims folder).")]
+    "--reviews", metavar="FILE", help="The reviews file (default: reviews.toml beside the claims folder).")]
 
 
 # ---------------------------------------------------------------------- shared
@@ -121,18 +121,21 @@ def find_finding(findings: Iterable[Finding], wanted: str) -> Finding:
 
 def correction(
     finding_id: Annotated[str, typer.Argument(
-        help="The finding's id, as in findings.json (or a unique start of it).")],
+        metavar="FINDING_ID", help="The finding's id, as in findings.json (or a unique start of it).")],
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
     out: Annotated[Path, typer.Option(
-        "--out", help="Reports folder; the letter goes in its corrections/ folder.")]
+        "--out", metavar="DIR", help="Reports folder; the letter goes in its corrections/ folder.")]
         = Path("reports"),
     by: Annotated[str | None, typer.Option(
-        "--by", help="Who signs the letter: your name and organisation.")] = None,
+        "--by", metavar="NAME", help="Who signs the letter: your name and organisation.")] = None,
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Draft a letter asking the Minister to correct the record (Markdown and Word)."""
+    """Draft a letter asking the Minister to correct the record.
+
+    Writes it as Markdown and as a Word document.
+    """
     with reported():
         result = _check(claims, evidence, lexicon)
         finding = find_finding(result.findings, finding_id)
@@ -149,20 +152,20 @@ def correction(
 
 def review(
     finding_id: Annotated[str | None, typer.Argument(
-        help="The finding's id (or a unique start of it). Without it, list the findings not yet "
+        metavar="FINDING_ID", help="The finding's id (or a unique start of it). Without it, list the findings not yet "
              "reviewed or needing re-review.")] = None,
     decision: Annotated[bool | None, typer.Option(
         "--confirm/--dismiss", help="Record that the finding is confirmed, or dismissed.",
         show_default=False)] = None,
-    note: Annotated[str, typer.Option("--note", help="Why: what you checked.")] = "",
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Why: what you checked.")] = "",
     by: Annotated[str | None, typer.Option(
-        "--by", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
+        "--by", metavar="NAME", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Record a reviewer's decision on a finding, or list the findings waiting for one."""
+    """Record a review, or list the findings waiting for one."""
     with reported():
         path = reviews_file or reviews_path(claims)
         reviews = load_reviews(path)
