@@ -20,8 +20,8 @@ from typing import Annotated
 
 import typer
 
-from .cli_support import print_problems, reported
-from .errors import FindingError, InputError, ReviewError
+from .cli_support import echo, print_problems, reported
+from .errors import FindingError, InputError
 from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
 from .html_report import html_report
 from .letters import correction_request, write_letter
@@ -154,10 +154,12 @@ def review(
     finding_id: Annotated[str | None, typer.Argument(
         metavar="FINDING_ID", help="The finding's id (or a unique start of it). Without it, list the findings not yet "
              "reviewed or needing re-review.")] = None,
-    decision: Annotated[bool | None, typer.Option(
-        "--confirm/--dismiss", help="Record that the finding is confirmed, or dismissed.",
-        show_default=False)] = None,
-    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Why: what you checked.")] = "",
+    confirm: Annotated[bool, typer.Option(
+        "--confirm", help="Record that the finding is confirmed.")] = False,
+    dismiss: Annotated[bool, typer.Option(
+        "--dismiss", help="Record that the finding is dismissed.")] = False,
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help=(
+        "Why: what you checked. Given alone, it is recorded without changing the decision."))] = "",
     by: Annotated[str | None, typer.Option(
         "--by", metavar="NAME", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
     claims: ClaimsDir = Path("claims"),
@@ -165,26 +167,41 @@ def review(
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Record a review, or list the findings waiting for one."""
+    """Record a review, or list the findings waiting for one.
+
+    A decision that replaces someone's earlier one says whose it was and when; the earlier one
+    is kept in the history in reviews.toml.
+    """
+    if confirm and dismiss:
+        raise typer.BadParameter("give one of them: a finding is confirmed or dismissed, not both",
+                                 param_hint="--confirm / --dismiss")
+    decision = "confirmed" if confirm else "dismissed" if dismiss else ""
+    if finding_id is None and (decision or note):
+        raise typer.BadParameter("give the id of the finding to review", param_hint="FINDING_ID")
     with reported():
         path = reviews_file or reviews_path(claims)
         reviews = load_reviews(path)
         result = _check(claims, evidence, lexicon)
         if finding_id is None:
-            if decision is not None:
-                raise ReviewError("give the finding's id to --confirm or --dismiss",
-                                  field="FINDING_ID")
             _list_waiting(result, reviews)
             return
         finding = find_finding(result.findings, finding_id)
-        if decision is None:
+        if not decision and not note:
             _show(finding, review_status(result.findings, reviews)[finding.id])
             return
         reviewer = by or os.environ.get("CLAIMCHECK_REVIEWER") or ""
-        record = decide(finding, "confirmed" if decision else "dismissed", reviewer,
-                        dt.date.today(), note)
+        record = decide(finding, decision, reviewer, dt.date.today(), note)
         save_review(path, record)
-    typer.echo(f"{record.decision} {finding.id} (by {record.by}); recorded in {path}")
+    previous = reviews.get(finding.id)
+    if decision:
+        typer.echo(f"{decision} {finding.id} (by {record.by}); recorded in {path}")
+    else:
+        typer.echo(f"noted {finding.id} (by {record.by}); recorded in {path}")
+    if decision and previous is not None and previous.decision and (
+            previous.decision, previous.by) != (decision, record.by):
+        echo(f"note: this replaces the decision {previous.entry().describe()}"
+                   + (f" ({previous.note})" if previous.note else "")
+                   + f"; it is kept in the history in {path}", err=True)
 
 
 def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
@@ -211,6 +228,8 @@ def _show(finding: Finding, state: ReviewState) -> None:
     typer.echo(f"  review: {state.describe()}")
     if state.review and state.review.note:
         typer.echo(f"  note: {state.review.note}")
+    for entry in state.review.history if state.review else ():
+        echo(f"  earlier: {entry.describe()}" + (f": {entry.note}" if entry.note else ""))
 
 
 def _where(finding: Finding) -> str:
