@@ -121,20 +121,25 @@ def find_finding(findings: Iterable[Finding], wanted: str) -> Finding:
 
 def correction(
     finding_id: Annotated[str, typer.Argument(
-        metavar="FINDING_ID", help="The finding's id, as in findings.json (or a unique start of it).")],
+        metavar="FINDING_ID",
+        help="The finding's id, as in findings.json (or a unique start of it).")],
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
     out: Annotated[Path, typer.Option(
-        "--out", metavar="DIR", help="Reports folder; the letter goes in its corrections/ folder.")]
+        "--out", metavar="DIR",
+        help="Reports folder; the letter goes in its corrections/ folder.")]
         = Path("reports"),
     by: Annotated[str | None, typer.Option(
         "--by", metavar="NAME", help="Who signs the letter: your name and organisation.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite the draft even if it was edited since it was written.")] = False,
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
     """Draft a letter asking the Minister to correct the record.
 
-    Writes it as Markdown and as a Word document.
+    Writes it as Markdown and as a Word document in the corrections/ folder of --out. A draft
+    you have edited is never overwritten: the new draft gets the next number (-2, -3, ...).
     """
     with reported():
         result = _check(claims, evidence, lexicon)
@@ -142,17 +147,24 @@ def correction(
         reviews = load_reviews(reviews_file or reviews_path(claims))
         state = review_status(result.findings, reviews)[finding.id]
         letter = correction_request(finding, dt.date.today(), state, sender=by)
-        paths = write_letter(letter, out / "corrections")
+        written = write_letter(letter, out / "corrections", force=force)
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
         typer.echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
                    err=True)
-    for path in paths:
+    for path in written.kept:
+        typer.echo(f"kept {path}: it was edited since claimcheck wrote it (--force overwrites it)",
+                   err=True)
+    for path in written.paths:
         typer.echo(f"wrote {path}")
+    typer.echo(f"note: letters are kept in {out / 'corrections'}. The default reports/ folder is "
+               "ignored by git; to keep a letter in git, add it with "
+               f"'git add -f {written.paths[0]}', or give --out a folder git tracks", err=True)
 
 
 def review(
     finding_id: Annotated[str | None, typer.Argument(
-        metavar="FINDING_ID", help="The finding's id (or a unique start of it). Without it, list the findings not yet "
+        metavar="FINDING_ID",
+        help="The finding's id (or a unique start of it). Without it, list the findings not yet "
              "reviewed or needing re-review.")] = None,
     confirm: Annotated[bool, typer.Option(
         "--confirm", help="Record that the finding is confirmed.")] = False,
