@@ -54,7 +54,7 @@ def _say(message: str) -> None:
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
     from claimcheck.sources.http import DiskCache, HttpClient, make_session
 
-    return HttpClient(make_session(), DiskCache(cache_dir), offline=offline)
+    return HttpClient(make_session(), DiskCache(cache_dir), offline=offline, report=_say)
 
 
 def _parliament(offline: bool, cache_dir: Path) -> Parliament:
