@@ -220,9 +220,12 @@ def foi(
 def add(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A PDF, HTML or text file.")],
     on: Annotated[str, typer.Option(
-        "--date", metavar="DATE", help="When the document was made (YYYY-MM-DD, YYYY-MM or YYYY).")],
+        "--date", metavar="DATE", help="When the document was made, written as in corpus "
+                                       "files: 2016-07-25, 25/07/2016, 25 July 2016, 2016-07 or "
+                                       "2016.")],
     title: Annotated[str | None, typer.Option(
-        "--title", metavar="TEXT", help="Its title (default: the PDF's title or the file name).")] = None,
+        "--title", metavar="TEXT",
+        help="Its title (default: the PDF's or web page's own title, else the file name).")] = None,
     kind: Annotated[str, typer.Option("--kind", metavar="KIND", help="Kind of evidence (agreement, "
                                       "foi-response, letter, minutes, ...).")] = "report",
     disclosed: Annotated[str | None, typer.Option(

@@ -185,6 +185,16 @@ def test_add_a_pdf(run, tmp_path):
     assert result.stdout == "created evidence/2015-12-18-mou.md\n"
 
 
+def test_add_takes_a_day_first_date_like_corpus_files(run, tmp_path):
+    (tmp_path / "letter.txt").write_text("The data will not be shared.", encoding="utf-8")
+
+    result = run("add", "letter.txt", "--date", "25/07/2016", "--kind", "letter")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "created evidence/2016-07-25-letter.md\n"
+    assert "date: '2016-07-25'" in (tmp_path / "evidence/2016-07-25-letter.md").read_text()
+
+
 def test_add_a_missing_file(run):
     result = run("add", "nothing.pdf", "--date", "2015")
     assert result.exit_code == 1
