@@ -15,19 +15,16 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .cli_support import PlainHelp, echo, print_problems, reported
-from .corpus import load_statement
+from .cli_support import PlainGroup, PlainHelp, echo, print_problems, reported
 from .eval_cli import eval_command
 from .fetch_cli import add, fetch_app
-from .freshness import inputs_fingerprint, up_to_date
-from .model import VERDICT_SEVERITY
-from .nlp import load_pipeline
 from .outputs_cli import FILE_NAMES, correction, extra_outputs, parse_formats, review
-from .pipeline import check_folders, lexicon_for, statement_verdicts
-from .report import write_reports
-from .review import load_reviews, reviews_path
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+# Each command imports the library modules it uses, and `check` only once it knows the reports
+# are out of date: `--help`, `version` and an up-to-date check start in a fraction of a second.
+
+app = typer.Typer(cls=PlainGroup, no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None,
                   help="Find ministerial statements contradicted by facts that already existed "
                        "when they were made.")
 
@@ -82,6 +79,9 @@ def check(
     With the cache on, a run whose inputs (corpus files, lexicons, reviews, options, claimcheck
     itself) are unchanged since the reports in --out were written does nothing and says so.
     """
+    from .freshness import inputs_fingerprint, up_to_date
+    from .review import reviews_path
+
     with reported():
         chosen = parse_formats(formats)
         inputs = inputs_fingerprint(
@@ -97,6 +97,10 @@ def check(
             echo(f"nothing changed since {recorded['generated_at']}: the reports in {out} are "
                  "up to date")
             return
+        from .pipeline import check_folders, statement_verdicts
+        from .report import write_reports
+        from .review import load_reviews
+
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
                                strict=strict, jobs=jobs, progress=_progress())
         reviews = load_reviews(reviews_path(claims))
@@ -114,6 +118,8 @@ def check(
 
 
 def _summarise(statements: int, claims: int, evidence: int, verdicts) -> None:
+    from .model import VERDICT_SEVERITY
+
     echo(f"{statements} statements, {claims} claims, {evidence} evidence documents")
     echo(f"{'verdict':<14}{'statements':>10}")
     for verdict in VERDICT_SEVERITY:
@@ -131,7 +137,10 @@ def claims(
     similar words refer to.
     """
     with reported():
+        from .corpus import load_statement
         from .extract import Extractor  # imports spaCy: only the commands that parse text do
+        from .nlp import load_pipeline
+        from .pipeline import lexicon_for
 
         statement = load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))

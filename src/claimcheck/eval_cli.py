@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli_support import reported
-from .evaluate import VERDICTS, EvalReport, evaluate, load_gold
-from .pipeline import check_folders
+
+if TYPE_CHECKING:
+    from .evaluate import EvalReport
 
 
 def eval_command(
@@ -47,6 +48,9 @@ def eval_command(
         raise typer.BadParameter("give the gold file once: GOLD or --gold FILE",
                                  param_hint="GOLD / --gold")
     with reported():
+        from .evaluate import evaluate, load_gold  # here: `--help` need not wait for them
+        from .pipeline import check_folders
+
         labels = load_gold(gold or gold_file)
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir)
         report = evaluate(result, labels)
@@ -57,6 +61,8 @@ def eval_command(
 
 
 def render(report: EvalReport) -> list[str]:
+    from .evaluate import VERDICTS
+
     """The report as lines of text for a terminal."""
     s = report.scores
     lines = [

@@ -17,7 +17,7 @@ import typer
 
 from claimcheck.errors import InputError
 
-from .cli_support import PlainHelp, reported
+from .cli_support import PlainGroup, PlainHelp, reported
 
 # claimcheck.sources (requests, pypdf) is imported by the commands that use it, so that
 # `claimcheck --help` and the commands that never fetch do not wait for it.
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from claimcheck.sources.writer import Item, WriteResult
 
 fetch_app = typer.Typer(
-    no_args_is_help=True, rich_markup_mode=None,
+    cls=PlainGroup, no_args_is_help=True, rich_markup_mode=None,
     help="Fetch from Parliament and WhatDoTheyKnow into the corpus.\n\nStatements go to "
          "claims/ and evidence to evidence/, one Markdown file per item.",
 )

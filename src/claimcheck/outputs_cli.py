@@ -16,29 +16,18 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli_support import echo, print_problems, reported
 from .errors import FindingError, InputError
-from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
-from .html_report import html_report
-from .letters import correction_request, write_letter
-from .model import CheckResult, Finding
-from .pipeline import check_folders
-from .review import (
-    Review,
-    ReviewState,
-    ReviewStatus,
-    decide,
-    load_reviews,
-    needing_review,
-    orphaned,
-    review_status,
-    reviews_path,
-    save_review,
-)
+
+# The library modules (the reports, letters, reviews and the check) are imported by the commands
+# that use them, so that `claimcheck --help` and an up-to-date `check` do not wait for them.
+if TYPE_CHECKING:
+    from .model import CheckResult, Finding
+    from .review import Review, ReviewState
 
 FORMATS = ("html", "csv", "claimreview")
 FILE_NAMES = {"html": "report.html", "csv": "findings.csv", "claimreview": "claimreview.json"}
@@ -75,6 +64,9 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
     ``formats`` is ``"html,csv,claimreview"`` or a list of those names. ClaimReview takes its
     publisher from ``CLAIMCHECK_ORGANISATION`` and ``CLAIMCHECK_SITE_URL``."""
+    from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
+    from .html_report import html_report
+
     when = generated_at or dt.datetime.now(dt.UTC)
     outputs = {}
     for name in parse_formats(formats):
@@ -93,6 +85,8 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
 
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:
+    from .pipeline import check_folders
+
     result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"))
     print_problems(result.problems)
     return result
@@ -141,6 +135,9 @@ def correction(
     Writes it as Markdown and as a Word document in the corrections/ folder of --out. A draft
     you have edited is never overwritten: the new draft gets the next number (-2, -3, ...).
     """
+    from .letters import correction_request, write_letter
+    from .review import ReviewStatus, load_reviews, review_status, reviews_path
+
     with reported():
         result = _check(claims, evidence, lexicon)
         finding = find_finding(result.findings, finding_id)
@@ -190,6 +187,8 @@ def review(
     decision = "confirmed" if confirm else "dismissed" if dismiss else ""
     if finding_id is None and (decision or note):
         raise typer.BadParameter("give the id of the finding to review", param_hint="FINDING_ID")
+    from .review import decide, load_reviews, review_status, reviews_path, save_review
+
     with reported():
         path = reviews_file or reviews_path(claims)
         reviews = load_reviews(path)
@@ -217,6 +216,8 @@ def review(
 
 
 def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
+    from .review import needing_review, orphaned
+
     waiting = needing_review(result.findings, reviews)
     for finding, state in waiting:
         claim = " ".join(finding.claim.text.split())
