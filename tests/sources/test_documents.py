@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
@@ -202,3 +203,17 @@ def test_dates_are_read_as_corpus_files_read_them(tmp_path, monkeypatch, writer,
     item = document_item(Document(Path("x.txt"), given, disclosed=given), as_claim=False,
                          fetched_at=NOW)
     assert (item.fields["date"], item.fields["disclosed"]) == (written, written)
+
+
+def test_a_file_added_with_the_old_colonless_key_is_found_again(tmp_path, writer):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("The data will not be shared.", encoding="utf-8")
+    document = Document(letter, "2016-09-01", kind="letter")
+    item = document_item(document, as_claim=False, fetched_at=NOW)
+    first = writer.write(replace(item, key=f"file/{letter.resolve()}", former_keys=()))
+
+    again = writer.write(document_item(document, as_claim=False, fetched_at=NOW))
+
+    assert again.path == first.path
+    assert frontmatter.load(again.path)["provenance"]["item"] == letter.resolve().as_uri()
+    assert sorted(p.name for p in first.path.parent.iterdir()) == [first.path.name]

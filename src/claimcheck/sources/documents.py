@@ -208,6 +208,8 @@ def document_item(document: Document, *, as_claim: bool, fetched_at: str) -> Ite
     provenance = Provenance(str(path.resolve()), LOCAL_FILE, fetched_at,
                             hashlib.sha256(content).hexdigest())
     key = path.resolve().as_uri()  # file:///home/..., the file's own address
+    # Before that, the key lacked its colon ("file//home/..."): a file added then is found again.
+    former = (f"file/{path.resolve()}",)
     if as_claim:
         if not document.speaker:
             raise InputError("a statement needs a speaker", field="--speaker")
@@ -216,11 +218,13 @@ def document_item(document: Document, *, as_claim: bool, fetched_at: str) -> Ite
                              field="--venue")
         fields = {"date": day, "speaker": document.speaker, "venue": document.venue,
                   "title": title}
-        return Item("statement", key, f"{day}-{_slug(path.stem)}", fields, read.text, provenance)
+        return Item("statement", key, f"{day}-{_slug(path.stem)}", fields, read.text, provenance,
+                    former)
     if document.kind not in EVIDENCE_KINDS:
         raise InputError(f"'{document.kind}' is not a kind of evidence; use one of "
                          f"{', '.join(EVIDENCE_KINDS)}", field="--kind")
     fields = {"title": title, "kind": document.kind, "date": day}
     if document.disclosed:
         fields["disclosed"] = partial_date(document.disclosed, "--disclosed")
-    return Item("evidence", key, f"{day}-{_slug(path.stem)}", fields, read.text, provenance)
+    return Item("evidence", key, f"{day}-{_slug(path.stem)}", fields, read.text, provenance,
+                former)
