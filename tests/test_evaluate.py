@@ -303,7 +303,7 @@ def plain(text: str) -> str:
 
 @pytest.fixture
 def shared_nlp(monkeypatch, nlp):
-    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda: nlp)
+    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *names: nlp)
 
 
 def test_eval_json_on_the_embedded_corpus_has_every_metric(shared_nlp, tmp_path):

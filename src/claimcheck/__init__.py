@@ -6,16 +6,34 @@ The library is the product; the ``claimcheck`` command is a thin shell over it::
     result = check(Path("claims"), Path("evidence"), load_pipeline())
     for finding in result.findings:
         print(finding.verdict, finding.rationale)
+
+The names below are imported on first use, not with the package, so that ``claimcheck --help``
+and every command that does not parse text start without importing spaCy.
 """
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from .corpus import load_corpus  # noqa: E402
-from .errors import ClaimcheckError, CorpusError, DateError, InputError  # noqa: E402
-from .lexicon import load_lexicon  # noqa: E402
-from .model import Finding, Verdict  # noqa: E402
-from .nlp import load_pipeline  # noqa: E402
-from .pipeline import check, check_corpus  # noqa: E402
+_EXPORTS = {
+    "check": "pipeline", "check_corpus": "pipeline", "load_corpus": "corpus",
+    "load_lexicon": "lexicon", "load_pipeline": "nlp", "Finding": "model", "Verdict": "model",
+    "ClaimcheckError": "errors", "CorpusError": "errors", "DateError": "errors",
+    "InputError": "errors",
+}
 
-__all__ = ["__version__", "check", "check_corpus", "load_corpus", "load_lexicon", "load_pipeline",
-           "ClaimcheckError", "CorpusError", "DateError", "InputError", "Finding", "Verdict"]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+from importlib.util import find_spec
 from pathlib import Path
 
-from . import __version__, dates, extract, judge, match, model, retrieve, signals
-from . import lexicon as lexicon_module
+from . import __version__
 from .errors import OutputError
 from .lexicon import Lexicon
 
@@ -26,11 +26,18 @@ def fingerprint(nlp, lexicon: Lexicon) -> str:
     """What every key shares: the code and the models that produced the reading."""
     parts = [__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""),
              repr(sorted(nlp.pipe_names)),
-             *(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
-               for module in (extract, dates, model, lexicon_module)),
+             *(_code_hash(module) for module in ("extract", "dates", "model", "lexicon")),
              repr(sorted((k, c) for k, c in lexicon.concepts.items())),
              repr(sorted(lexicon.negating_verbs)), repr(sorted(lexicon.ending_verbs))]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+def _code_hash(module: str) -> str:
+    """A digest of the source of ``claimcheck.<module>``, found without importing it: importing
+    extract would import spaCy, which a fully cached run never needs."""
+    spec = find_spec(f"claimcheck.{module}")
+    assert spec is not None and spec.origin, f"claimcheck.{module} is part of the package"
+    return hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest()
 
 
 class ExtractionCache:
@@ -57,8 +64,7 @@ class ExtractionCache:
         judging code. None when an item was not read from a file."""
         if any(not content for _, _, content in items):
             return None
-        code = "".join(hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest()
-                       for m in (match, judge, signals, retrieve))
+        code = "".join(_code_hash(module) for module in ("match", "judge", "signals", "retrieve"))
         listing = "\n".join("\x00".join(item) for item in sorted(items))
         return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()

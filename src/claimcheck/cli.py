@@ -15,27 +15,23 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .cli_support import echo, print_problems, reported
-from .corpus import load_statement
+from .cli_support import PlainGroup, PlainHelp, echo, print_problems, reported
 from .eval_cli import eval_command
-from .extract import Extractor
 from .fetch_cli import add, fetch_app
-from .freshness import inputs_fingerprint, up_to_date
-from .model import VERDICT_SEVERITY
-from .nlp import load_pipeline
 from .outputs_cli import FILE_NAMES, correction, extra_outputs, parse_formats, review
-from .pipeline import check_folders, lexicon_for, statement_verdicts
-from .report import write_reports
-from .review import load_reviews, reviews_path
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
+# Each command imports the library modules it uses, and `check` only once it knows the reports
+# are out of date: `--help`, `version` and an up-to-date check start in a fraction of a second.
+
+app = typer.Typer(cls=PlainGroup, no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None,
                   help="Find ministerial statements contradicted by facts that already existed "
                        "when they were made.")
 
-ClaimsDir = Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
-EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
+ClaimsDir = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
+EvidenceDir = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
 LexiconFiles = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
+    "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
                       "folder is read too.")]
 
 
@@ -53,29 +49,39 @@ def _progress():
     return report
 
 
-@app.command()
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise typer.BadParameter("must be 0 or more")
+    return value
+
+
+@app.command(cls=PlainHelp)
 def check(
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
-    out: Annotated[Path, typer.Option("--out", help="Folder for findings.json and report.md.")]
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for findings.json, report.md and the other reports (report.html, ...).")]
         = Path("reports"),
     lexicon: LexiconFiles = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input file "
                                                             "instead of skipping it.")] = False,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Where readings of unchanged "
+    cache_dir: Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where readings of unchanged "
                                             "files are kept between runs.")] = Path(".claimcheck-cache"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
     formats: Annotated[str, typer.Option(
-        "--format", help="Outputs besides findings.json and report.md, comma-separated: html, "
+        "--format", metavar="FORMATS", help="Outputs besides findings.json and report.md, comma-separated: html, "
                          "csv, claimreview (or none).")] = "html",
-    jobs: Annotated[int, typer.Option("--jobs", min=0, help="Processes for spaCy; 0 (the default) picks "
-                                      "2 for large corpora, else 1).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", metavar="N", callback=_not_negative,
+                                      help="Processes for spaCy (0, the default: 2 for corpora "
+                                           "of 2,000 files or more, else 1).")] = 0,
 ) -> None:
-    """Judge every claim in the statements against the evidence and write the reports.
+    """Judge every claim against the evidence and write the reports.
 
     With the cache on, a run whose inputs (corpus files, lexicons, reviews, options, claimcheck
     itself) are unchanged since the reports in --out were written does nothing and says so.
     """
+    from .freshness import inputs_fingerprint, up_to_date
+    from .review import reviews_path
+
     with reported():
         chosen = parse_formats(formats)
         inputs = inputs_fingerprint(
@@ -91,6 +97,10 @@ def check(
             echo(f"nothing changed since {recorded['generated_at']}: the reports in {out} are "
                  "up to date")
             return
+        from .pipeline import check_folders, statement_verdicts
+        from .report import write_reports
+        from .review import load_reviews
+
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
                                strict=strict, jobs=jobs, progress=_progress())
         reviews = load_reviews(reviews_path(claims))
@@ -108,19 +118,30 @@ def check(
 
 
 def _summarise(statements: int, claims: int, evidence: int, verdicts) -> None:
+    from .model import VERDICT_SEVERITY
+
     echo(f"{statements} statements, {claims} claims, {evidence} evidence documents")
     echo(f"{'verdict':<14}{'statements':>10}")
     for verdict in VERDICT_SEVERITY:
         echo(f"{verdict.value:<14}{verdicts.get(verdict.value, 0):>10}")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def claims(
-    file: Annotated[Path, typer.Argument(help="A statement file (claims/*.md).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A statement file (claims/*.md).")],
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Show what claimcheck extracts from one statement: each claim and how it was read."""
+    """Show how the claims of one statement were read.
+
+    For each claim: its polarity, modality, action and arguments, and what "the data" and
+    similar words refer to.
+    """
     with reported():
+        from .corpus import load_statement
+        from .extract import Extractor  # imports spaCy: only the commands that parse text do
+        from .nlp import load_pipeline
+        from .pipeline import lexicon_for
+
         statement = load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
         found = extractor.claims(statement)
@@ -145,13 +166,13 @@ def claims(
 
 
 app.add_typer(fetch_app, name="fetch")
-app.command("add")(add)
-app.command("eval")(eval_command)
-app.command("correction")(correction)
-app.command("review")(review)
+app.command("add", cls=PlainHelp)(add)
+app.command("eval", cls=PlainHelp)(eval_command)
+app.command("correction", cls=PlainHelp)(correction)
+app.command("review", cls=PlainHelp)(review)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def version() -> None:
     """Print claimcheck's version."""
     echo(f"claimcheck {__version__}")

@@ -47,6 +47,9 @@ MAX_LINE_CHARS = 20_000
 """A line longer than this (ten times the longest paragraph in the seed corpus) is not prose: it is
 cut here, at a space where there is one, and the cut is reported. Without a cap one hostile line
 could keep extraction busy for minutes."""
+# A line ``<!-- page 12 -->`` marks where a page of a PDF begins (``claimcheck add`` writes them);
+# it is there for the person checking a quote and is not part of the text that is judged.
+PAGE_MARKER = re.compile(r"<!-- page \d+ -->")
 
 STATEMENT_FIELDS = {"id", "date", "speaker", "role", "department", "venue", "house", "reference",
                     "url", "question", "provenance", "licence", "title", "tags"}
@@ -234,6 +237,8 @@ def _clean_body(path: Path, lines: list[str], first_line: int) -> tuple[str, lis
     warnings = []
     kept = []
     for number, line in enumerate(lines, start=first_line):
+        if PAGE_MARKER.fullmatch(line.strip()):
+            line = ""
         if len(line) > MAX_LINE_CHARS:
             cut = line.rfind(" ", MAX_LINE_CHARS - 200, MAX_LINE_CHARS)
             cut = cut if cut > 0 else MAX_LINE_CHARS

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli_support import reported
-from .evaluate import VERDICTS, EvalReport, evaluate, load_gold
-from .pipeline import check_folders
+
+if TYPE_CHECKING:
+    from .evaluate import EvalReport
 
 
 def eval_command(
@@ -24,26 +25,32 @@ def eval_command(
         metavar="GOLD", show_default=False,
         help="Gold labels (TOML), e.g. eval/seed-gold.toml. Or give it with --gold.")] = None,
     gold: Annotated[Path | None, typer.Option(
-        "--gold", show_default=False, help="Gold labels (TOML), e.g. eval/seed-gold.toml.")] = None,
-    claims: Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
+        "--gold", metavar="FILE", show_default=False, help="Gold labels (TOML), e.g. eval/seed-gold.toml.")] = None,
+    claims: Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
         = Path("claims"),
-    evidence: Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
+    evidence: Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
         = Path("evidence"),
     lexicon: Annotated[list[Path] | None, typer.Option(
-        "--lexicon", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
+        "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
                           "folder is read too.")] = None,
     cache_dir: Annotated[Path, typer.Option(
-        "--cache-dir", help="Where readings of unchanged files are kept between runs.")]
+        "--cache-dir", metavar="DIR", help="Where readings of unchanged files are kept between runs.")]
         = Path(".claimcheck-cache"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Check the corpus and score its verdicts against gold labels: precision, recall and F1 for
-    contradicted, accuracy per verdict, a confusion matrix, citations and temporal leaks."""
+    """Check the corpus and score its verdicts against gold labels.
+
+    Reports precision, recall and F1 for contradicted, accuracy per verdict, a confusion matrix,
+    citations and temporal leaks.
+    """
     if (gold_file is None) == (gold is None):
         raise typer.BadParameter("give the gold file once: GOLD or --gold FILE",
                                  param_hint="GOLD / --gold")
     with reported():
+        from .evaluate import evaluate, load_gold  # here: `--help` need not wait for them
+        from .pipeline import check_folders
+
         labels = load_gold(gold or gold_file)
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir)
         report = evaluate(result, labels)
@@ -54,6 +61,8 @@ def eval_command(
 
 
 def render(report: EvalReport) -> list[str]:
+    from .evaluate import VERDICTS
+
     """The report as lines of text for a terminal."""
     s = report.scores
     lines = [

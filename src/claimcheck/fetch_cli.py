@@ -11,22 +11,25 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimcheck.errors import InputError
-from claimcheck.sources.documents import Document, document_item
-from claimcheck.sources.http import DiskCache, HttpClient, make_session
-from claimcheck.sources.parliament import HansardSearch, Parliament, ParliamentApis, QuestionSearch
-from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
-from claimcheck.sources.writer import CorpusWriter, Item, WriteResult
 
-from .cli_support import reported
+from .cli_support import PlainGroup, PlainHelp, reported
+
+# claimcheck.sources (requests, pypdf) is imported by the commands that use it, so that
+# `claimcheck --help` and the commands that never fetch do not wait for it.
+if TYPE_CHECKING:
+    from claimcheck.sources.http import HttpClient
+    from claimcheck.sources.parliament import Parliament
+    from claimcheck.sources.writer import Item, WriteResult
 
 fetch_app = typer.Typer(
-    no_args_is_help=True,
-    help="Fetch statements and evidence from Parliament and WhatDoTheyKnow into the corpus.",
+    cls=PlainGroup, no_args_is_help=True, rich_markup_mode=None,
+    help="Fetch from Parliament and WhatDoTheyKnow into the corpus.\n\nStatements go to "
+         "claims/ and evidence to evidence/, one Markdown file per item.",
 )
 
 
@@ -37,11 +40,11 @@ class House(StrEnum):
 
 DAY = ["%Y-%m-%d"]
 
-Claims = Annotated[Path, typer.Option("--claims", help="Folder for statements.")]
-Evidence = Annotated[Path, typer.Option("--evidence", help="Folder for evidence.")]
+Claims = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder for statements.")]
+Evidence = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder for evidence.")]
 Offline = Annotated[bool, typer.Option("--offline", help="Use only the on-disk cache; no network.")]
-CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where fetched answers are cached.")]
-HouseOption = Annotated[House | None, typer.Option("--house", help="commons or lords.")]
+CacheDir = Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where fetched answers are cached.")]
+HouseOption = Annotated[House | None, typer.Option("--house", metavar="HOUSE", help="commons or lords.")]
 
 
 def _say(message: str) -> None:
@@ -49,15 +52,21 @@ def _say(message: str) -> None:
 
 
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
-    return HttpClient(make_session(), DiskCache(cache_dir), offline=offline)
+    from claimcheck.sources.http import DiskCache, HttpClient, make_session
+
+    return HttpClient(make_session(), DiskCache(cache_dir), offline=offline, report=_say)
 
 
 def _parliament(offline: bool, cache_dir: Path) -> Parliament:
+    from claimcheck.sources.parliament import Parliament, ParliamentApis
+
     return Parliament(_http(offline, cache_dir), ParliamentApis.from_env(), report=_say)
 
 
 def _write(items: Iterable[Item], claims: Path, evidence: Path) -> list[WriteResult]:
     """Write each item as it arrives, saying what happened to each file."""
+    from claimcheck.sources.writer import CorpusWriter
+
     writer = CorpusWriter(claims, evidence)
     results = []
     for item in items:
@@ -81,26 +90,31 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-@fetch_app.command("question")
+@fetch_app.command("question", cls=PlainHelp)
 def question(
-    uin: Annotated[str | None, typer.Argument(help="The question's UIN: 42842, or HL1234.")] = None,
+    uin: Annotated[str | None, typer.Argument(metavar="UIN", help="The question's UIN: 42842, or HL1234.")] = None,
     tabled: Annotated[datetime | None, typer.Option(
-        "--tabled", "--date", formats=DAY, help="Date the question was tabled (with UIN).")] = None,
-    question_id: Annotated[int | None, typer.Option("--id", help="The API's question id.")] = None,
-    search: Annotated[str | None, typer.Option("--search", help="Words to search for.")] = None,
+        "--tabled", "--date", metavar="DATE", formats=DAY, help="Date the question was tabled (with UIN).")] = None,
+    question_id: Annotated[int | None, typer.Option("--id", metavar="ID", help="The API's question id.")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="WORDS", help="Words to search for.")] = None,
     answered_from: Annotated[datetime | None, typer.Option(
-        "--answered-from", formats=DAY, help="Answered on or after this date.")] = None,
+        "--answered-from", metavar="DATE", formats=DAY, help="Answered on or after this date.")] = None,
     answered_to: Annotated[datetime | None, typer.Option(
-        "--answered-to", formats=DAY, help="Answered on or before this date.")] = None,
+        "--answered-to", metavar="DATE", formats=DAY, help="Answered on or before this date.")] = None,
     department: Annotated[str | None, typer.Option(
-        "--department", help="Answering department: its id (60) or name (Education).")] = None,
+        "--department", metavar="DEPARTMENT", help="Answering department: its id (60) or name (Education).")] = None,
     house: HouseOption = None,
     claims: Claims = Path("claims"),
     evidence: Evidence = Path("evidence"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch written answers: one by UIN and --tabled date, or by --id, or a search."""
+    """Fetch written answers to parliamentary questions.
+
+    One by its UIN and --tabled date, or by --id, or all that a search finds.
+    """
+    from claimcheck.sources.parliament import QuestionSearch
+
     with reported():
         parliament = _parliament(offline, cache_dir)
         if question_id is not None or uin:
@@ -128,10 +142,10 @@ def _department_id(parliament: Parliament, department: str | None) -> int | None
     return int(department) if department.isdigit() else parliament.answering_body_id(department)
 
 
-@fetch_app.command("statement")
+@fetch_app.command("statement", cls=PlainHelp)
 def statement(
-    uin: Annotated[str, typer.Argument(help="The statement's UIN: HCWS272, or HLWS98.")],
-    made: Annotated[datetime, typer.Option("--date", formats=DAY, help="Date it was made.")],
+    uin: Annotated[str, typer.Argument(metavar="UIN", help="The statement's UIN: HCWS272, or HLWS98.")],
+    made: Annotated[datetime, typer.Option("--date", metavar="DATE", formats=DAY, help="Date it was made.")],
     as_claim: Annotated[bool, typer.Option(
         "--as-claim", help="Write it as a statement to check, not as evidence.")] = False,
     follow: Annotated[bool, typer.Option(
@@ -141,28 +155,36 @@ def statement(
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch a written ministerial statement (a correction of the record, or any statement)."""
+    """Fetch a written ministerial statement.
+
+    A correction of the record becomes evidence; any other statement too, unless --as-claim.
+    """
     with reported():
         parliament = _parliament(offline, cache_dir)
         _write(parliament.statement(made.date(), uin, as_claim=as_claim, follow=follow),
                claims, evidence)
 
 
-@fetch_app.command("hansard")
+@fetch_app.command("hansard", cls=PlainHelp)
 def hansard(
     on: Annotated[datetime | None, typer.Option(
-        "--date", formats=DAY, help="Sitting date.")] = None,
+        "--date", metavar="DATE", formats=DAY, help="Sitting date.")] = None,
     member: Annotated[str | None, typer.Option(
-        "--member", help="Member id (4017) or name.")] = None,
-    search: Annotated[str | None, typer.Option("--search", help="Words to search for.")] = None,
+        "--member", metavar="MEMBER", help="Member id (4017) or name.")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="WORDS", help="Words to search for.")] = None,
     debate: Annotated[str | None, typer.Option(
-        "--debate", help="A debate's id (DebateSectionExtId) for all its contributions.")] = None,
+        "--debate", metavar="ID", help="A debate's id (DebateSectionExtId) for all its contributions.")] = None,
     house: HouseOption = None,
     claims: Claims = Path("claims"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch spoken contributions from Hansard, each with its column number."""
+    """Fetch spoken contributions from Hansard.
+
+    Each contribution keeps its column number, for citations.
+    """
+    from claimcheck.sources.parliament import HansardSearch
+
     with reported():
         if not (on or member or search or debate):
             raise InputError("give --date, --member, --search or --debate")
@@ -179,39 +201,49 @@ def hansard(
         _write(items, claims, Path("evidence"))
 
 
-@fetch_app.command("foi")
+@fetch_app.command("foi", cls=PlainHelp)
 def foi(
     request: Annotated[str, typer.Argument(
-        help="The request's URL title (or its address on WhatDoTheyKnow).")],
+        metavar="REQUEST", help="The request's URL title (or its address on WhatDoTheyKnow).")],
     evidence: Evidence = Path("evidence"),
     offline: Offline = False,
     cache_dir: CacheDir = Path(".claimcheck-cache"),
 ) -> None:
-    """Fetch a Freedom of Information request from WhatDoTheyKnow as evidence."""
+    """Fetch an FOI request from WhatDoTheyKnow as evidence."""
+    from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
+
     with reported():
         wdtk = WhatDoTheyKnow(_http(offline, cache_dir), site_from_env())
         _write([wdtk.request(request)], Path("claims"), evidence)
 
 
 def add(
-    file: Annotated[Path, typer.Argument(help="A PDF, HTML or text file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A PDF, HTML or text file.")],
     on: Annotated[str, typer.Option(
-        "--date", help="When the document was made (YYYY-MM-DD, YYYY-MM or YYYY).")],
+        "--date", metavar="DATE", help="When the document was made, written as in corpus "
+                                       "files: 2016-07-25, 25/07/2016, 25 July 2016, 2016-07 or "
+                                       "2016.")],
     title: Annotated[str | None, typer.Option(
-        "--title", help="Its title (default: the PDF's title or the file name).")] = None,
-    kind: Annotated[str, typer.Option("--kind", help="Kind of evidence (agreement, "
+        "--title", metavar="TEXT",
+        help="Its title (default: the PDF's or web page's own title, else the file name).")] = None,
+    kind: Annotated[str, typer.Option("--kind", metavar="KIND", help="Kind of evidence (agreement, "
                                       "foi-response, letter, minutes, ...).")] = "report",
     disclosed: Annotated[str | None, typer.Option(
-        "--disclosed", help="When it became public, if later than --date.")] = None,
+        "--disclosed", metavar="DATE", help="When it became public, if later than --date.")] = None,
     as_claim: Annotated[bool, typer.Option(
         "--as-claim", help="Add it as a statement to check (needs --speaker, --venue).")] = False,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", metavar="NAME", help="Who said it.")] = None,
     venue: Annotated[str | None, typer.Option(
-        "--venue", help="Where it was said (press, correspondence, ...).")] = None,
+        "--venue", metavar="VENUE", help="Where it was said (press, correspondence, ...).")] = None,
     claims: Claims = Path("claims"),
     evidence: Evidence = Path("evidence"),
 ) -> None:
-    """Add a local PDF, HTML or text file as evidence (or, with --as-claim, a statement)."""
+    """Add a local PDF, HTML or text file as evidence or a statement.
+
+    It becomes an evidence file, or with --as-claim a statement file to check.
+    """
+    from claimcheck.sources.documents import Document, document_item
+
     with reported():
         document = Document(file, on, title=title, kind=kind, disclosed=disclosed,
                             speaker=speaker, venue=venue)

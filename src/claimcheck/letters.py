@@ -14,7 +14,10 @@ what briefing teams edit). Outside text is escaped for Markdown; python-docx esc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import itertools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -349,11 +352,50 @@ def letter_filename(finding_id: str) -> str:
     return re.sub(r'[<>:"/\\|?*\s]', "_", finding_id)
 
 
-def write_letter(letter: Letter, folder: Path) -> list[Path]:
-    """Write ``<finding>.md`` and ``<finding>.docx`` into ``folder``, together or not at all."""
-    stem = folder / letter_filename(letter.finding_id)
-    markdown, word = stem.with_suffix(".md"), stem.with_suffix(".docx")
-    write_all({markdown: letter_markdown(letter), word: letter_docx(letter)})
-    return [markdown, word]
+# What claimcheck wrote into a corrections folder, by file name: the SHA-256 of each draft as
+# written, so that a draft someone has edited since is recognised and never overwritten.
+DRAFTS_FILE = ".claimcheck-drafts.json"
+
+
+@dataclass(frozen=True)
+class WrittenLetter:
+    paths: tuple[Path, ...]          # the draft written: Markdown, then Word
+    kept: tuple[Path, ...] = ()      # earlier drafts edited since claimcheck wrote them, untouched
+
+
+def write_letter(letter: Letter, folder: Path, force: bool = False) -> WrittenLetter:
+    """Write ``<finding>.md`` and ``<finding>.docx`` into ``folder``, together or not at all.
+
+    A draft edited since claimcheck wrote it (or not written by claimcheck) is kept, and the new
+    draft goes to the next free ``<finding>-2.md``, ``-3`` and so on; ``force`` overwrites it.
+    """
+    written = _drafts(folder)
+    texts = (letter_markdown(letter), letter_docx(letter))
+    base, kept = letter_filename(letter.finding_id), []
+    for number in itertools.count(1):
+        stem = base if number == 1 else f"{base}-{number}"
+        paths = (folder / f"{stem}.md", folder / f"{stem}.docx")
+        edited = [p for p in paths if p.exists() and written.get(p.name) != _digest(p.read_bytes())]
+        if force or not edited:
+            break
+        kept += edited
+    written.update({p.name: _digest(text) for p, text in zip(paths, texts, strict=True)})
+    write_all({**dict(zip(paths, texts, strict=True)),
+               folder / DRAFTS_FILE: json.dumps(written, indent=1, sort_keys=True) + "\n"})
+    return WrittenLetter(paths, tuple(kept))
+
+
+def _digest(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def _drafts(folder: Path) -> dict[str, str]:
+    """The record of drafts written into ``folder``; none if it is missing or unreadable (every
+    existing draft then counts as edited, so nothing is lost)."""
+    try:
+        record = json.loads((folder / DRAFTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in record.items() if isinstance(v, str)} if isinstance(record, dict) else {}
 
 

@@ -16,39 +16,28 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_support import print_problems, reported
-from .errors import FindingError, InputError, ReviewError
-from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
-from .html_report import html_report
-from .letters import correction_request, write_letter
-from .model import CheckResult, Finding
-from .pipeline import check_folders
-from .review import (
-    Review,
-    ReviewState,
-    ReviewStatus,
-    decide,
-    load_reviews,
-    needing_review,
-    orphaned,
-    review_status,
-    reviews_path,
-    save_review,
-)
+from .cli_support import echo, print_problems, reported
+from .errors import FindingError, InputError
+
+# The library modules (the reports, letters, reviews and the check) are imported by the commands
+# that use them, so that `claimcheck --help` and an up-to-date `check` do not wait for them.
+if TYPE_CHECKING:
+    from .model import CheckResult, Finding
+    from .review import Review, ReviewState
 
 FORMATS = ("html", "csv", "claimreview")
 FILE_NAMES = {"html": "report.html", "csv": "findings.csv", "claimreview": "claimreview.json"}
 
-ClaimsDir = Annotated[Path, typer.Option("--claims", help="Folder of statement files.")]
-EvidenceDir = Annotated[Path, typer.Option("--evidence", help="Folder of evidence files.")]
+ClaimsDir = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
+EvidenceDir = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
 LexiconFiles = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", help="Extra lexicon TOML file (repeatable).")]
+    "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable).")]
 ReviewsFile = Annotated[Path | None, typer.Option(
-    "--reviews", help="The reviews file (default: reviews.toml beside the claims folder).")]
+    "--reviews", metavar="FILE", help="The reviews file (default: reviews.toml beside the claims folder).")]
 
 
 # ---------------------------------------------------------------------- shared
@@ -75,6 +64,9 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
     ``formats`` is ``"html,csv,claimreview"`` or a list of those names. ClaimReview takes its
     publisher from ``CLAIMCHECK_ORGANISATION`` and ``CLAIMCHECK_SITE_URL``."""
+    from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
+    from .html_report import html_report
+
     when = generated_at or dt.datetime.now(dt.UTC)
     outputs = {}
     for name in parse_formats(formats):
@@ -93,6 +85,8 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
 
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:
+    from .pipeline import check_folders
+
     result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"))
     print_problems(result.problems)
     return result
@@ -121,70 +115,109 @@ def find_finding(findings: Iterable[Finding], wanted: str) -> Finding:
 
 def correction(
     finding_id: Annotated[str, typer.Argument(
+        metavar="FINDING_ID",
         help="The finding's id, as in findings.json (or a unique start of it).")],
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
     out: Annotated[Path, typer.Option(
-        "--out", help="Reports folder; the letter goes in its corrections/ folder.")]
+        "--out", metavar="DIR",
+        help="Reports folder; the letter goes in its corrections/ folder.")]
         = Path("reports"),
     by: Annotated[str | None, typer.Option(
-        "--by", help="Who signs the letter: your name and organisation.")] = None,
+        "--by", metavar="NAME", help="Who signs the letter: your name and organisation.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite the draft even if it was edited since it was written.")] = False,
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Draft a letter asking the Minister to correct the record (Markdown and Word)."""
+    """Draft a letter asking the Minister to correct the record.
+
+    Writes it as Markdown and as a Word document in the corrections/ folder of --out. A draft
+    you have edited is never overwritten: the new draft gets the next number (-2, -3, ...).
+    """
+    from .letters import correction_request, write_letter
+    from .review import ReviewStatus, load_reviews, review_status, reviews_path
+
     with reported():
         result = _check(claims, evidence, lexicon)
         finding = find_finding(result.findings, finding_id)
         reviews = load_reviews(reviews_file or reviews_path(claims))
         state = review_status(result.findings, reviews)[finding.id]
         letter = correction_request(finding, dt.date.today(), state, sender=by)
-        paths = write_letter(letter, out / "corrections")
+        written = write_letter(letter, out / "corrections", force=force)
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
         typer.echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
                    err=True)
-    for path in paths:
+    for path in written.kept:
+        typer.echo(f"kept {path}: it was edited since claimcheck wrote it (--force overwrites it)",
+                   err=True)
+    for path in written.paths:
         typer.echo(f"wrote {path}")
+    typer.echo(f"note: letters are kept in {out / 'corrections'}. The default reports/ folder is "
+               "ignored by git; to keep a letter in git, add it with "
+               f"'git add -f {written.paths[0]}', or give --out a folder git tracks", err=True)
 
 
 def review(
     finding_id: Annotated[str | None, typer.Argument(
+        metavar="FINDING_ID",
         help="The finding's id (or a unique start of it). Without it, list the findings not yet "
              "reviewed or needing re-review.")] = None,
-    decision: Annotated[bool | None, typer.Option(
-        "--confirm/--dismiss", help="Record that the finding is confirmed, or dismissed.",
-        show_default=False)] = None,
-    note: Annotated[str, typer.Option("--note", help="Why: what you checked.")] = "",
+    confirm: Annotated[bool, typer.Option(
+        "--confirm", help="Record that the finding is confirmed.")] = False,
+    dismiss: Annotated[bool, typer.Option(
+        "--dismiss", help="Record that the finding is dismissed.")] = False,
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help=(
+        "Why: what you checked. Given alone, it is recorded without changing the decision."))] = "",
     by: Annotated[str | None, typer.Option(
-        "--by", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
+        "--by", metavar="NAME", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
     claims: ClaimsDir = Path("claims"),
     evidence: EvidenceDir = Path("evidence"),
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Record a reviewer's decision on a finding, or list the findings waiting for one."""
+    """Record a review, or list the findings waiting for one.
+
+    A decision that replaces someone's earlier one says whose it was and when; the earlier one
+    is kept in the history in reviews.toml.
+    """
+    if confirm and dismiss:
+        raise typer.BadParameter("give one of them: a finding is confirmed or dismissed, not both",
+                                 param_hint="--confirm / --dismiss")
+    decision = "confirmed" if confirm else "dismissed" if dismiss else ""
+    if finding_id is None and (decision or note):
+        raise typer.BadParameter("give the id of the finding to review", param_hint="FINDING_ID")
+    from .review import decide, load_reviews, review_status, reviews_path, save_review
+
     with reported():
         path = reviews_file or reviews_path(claims)
         reviews = load_reviews(path)
         result = _check(claims, evidence, lexicon)
         if finding_id is None:
-            if decision is not None:
-                raise ReviewError("give the finding's id to --confirm or --dismiss",
-                                  field="FINDING_ID")
             _list_waiting(result, reviews)
             return
         finding = find_finding(result.findings, finding_id)
-        if decision is None:
+        if not decision and not note:
             _show(finding, review_status(result.findings, reviews)[finding.id])
             return
         reviewer = by or os.environ.get("CLAIMCHECK_REVIEWER") or ""
-        record = decide(finding, "confirmed" if decision else "dismissed", reviewer,
-                        dt.date.today(), note)
+        record = decide(finding, decision, reviewer, dt.date.today(), note)
         save_review(path, record)
-    typer.echo(f"{record.decision} {finding.id} (by {record.by}); recorded in {path}")
+    previous = reviews.get(finding.id)
+    if decision:
+        typer.echo(f"{decision} {finding.id} (by {record.by}); recorded in {path}")
+    else:
+        typer.echo(f"noted {finding.id} (by {record.by}); recorded in {path}")
+    if decision and previous is not None and previous.decision and (
+            previous.decision, previous.by) != (decision, record.by):
+        echo(f"note: this replaces the decision {previous.entry().describe()}"
+                   + (f" ({previous.note})" if previous.note else "")
+                   + f"; it is kept in the history in {path}", err=True)
 
 
 def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
+    from .review import needing_review, orphaned
+
     waiting = needing_review(result.findings, reviews)
     for finding, state in waiting:
         claim = " ".join(finding.claim.text.split())
@@ -208,6 +241,8 @@ def _show(finding: Finding, state: ReviewState) -> None:
     typer.echo(f"  review: {state.describe()}")
     if state.review and state.review.note:
         typer.echo(f"  note: {state.review.note}")
+    for entry in state.review.history if state.review else ():
+        echo(f"  earlier: {entry.describe()}" + (f": {entry.note}" if entry.note else ""))
 
 
 def _where(finding: Finding) -> str:

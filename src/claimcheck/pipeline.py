@@ -10,15 +10,15 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import ExtractionCache
 from .corpus import load_corpus
-from .extract import Extractor
-from .judge import Judge
 from .lexicon import Lexicon, load_lexicon
-from .match import FactIndex, Matcher
 from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding, Problem
-from .retrieve import Retriever
+
+if TYPE_CHECKING:
+    from .extract import Extractor
 
 Progress = Callable[[str, int, int], None]
 
@@ -50,21 +50,14 @@ def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path
     """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
     the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
     readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
-    from the corpus size."""
-    from .nlp import load_pipeline
+    from the corpus size. spaCy is imported only if something is not in the cache."""
+    from .nlp import DeferredPipeline
 
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
     lexicon = lexicon_for(claims_dir, lexicon_files or [])
-    nlp = load_pipeline()
-    embedder = None
-    if dense:
-        from .embed import load_embedder
-
-        embedder, why_not = load_embedder()
-        if embedder is None:
-            corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
-                Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
-                        skipped=False),))
+    nlp = DeferredPipeline()
+    # The embedding model, like spaCy, is loaded only if the result is not cached.
+    embedder = _load_embedder if dense else None
     cache = ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon) if cache_dir else None
     size = len(corpus.statements) + len(corpus.evidence)
     processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
@@ -80,7 +73,10 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
                  cache: ExtractionCache | None = None, n_process: int = 1,
                  embedder=None) -> CheckResult:
     """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
-    ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items)."""
+    ``embedder`` (an ``Embedder``, or ``embed.load_embedder`` to load one only if the result is
+    not cached) adds retrieval by meaning;
+    ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items).
+    ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached."""
     result_key = cache.result_key(
         [("statement", s.id, s.content_hash) for s in corpus.statements]
         + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
@@ -89,7 +85,20 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     remembered = cache.get(result_key) if cache else None
     if remembered is not None:
         return CheckResult(corpus, remembered, corpus.problems)
-    extractor = Extractor(nlp, lexicon)
+    # Here, not at the top: extract imports spaCy, which a cached result does not need.
+    from .extract import Extractor
+    from .judge import Judge
+    from .match import FactIndex, Matcher
+    from .nlp import loaded
+    from .retrieve import Retriever
+
+    if callable(embedder) and not hasattr(embedder, "encode"):
+        embedder, why_not = embedder()
+        if embedder is None:
+            corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
+                Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
+                        skipped=False),))
+    extractor = Extractor(loaded(nlp), lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
     read = _cached(extractor, "evidence", corpus.evidence, cache, n_process)
@@ -183,3 +192,9 @@ def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[st
                 rank[current.verdict], -current.confidence):
             worst[finding.statement.id] = finding
     return worst
+
+
+def _load_embedder():
+    from .embed import load_embedder
+
+    return load_embedder()

@@ -14,6 +14,16 @@ finding id, so a team reviews through git and a diff shows who decided what::
     evidence = ["2015-12-18-mou-home-office-dfe-v1-0@3f2a9c1b07e4"]
     fingerprint = "9d0c..."
 
+    [["2016-07-25-gibb-pq-42842:23cf6b1913".history]]
+    decision = "dismissed"
+    by = "B. Reviewer"
+    date = "2025-12-01"
+    note = "Thought v1.0 was never in force."
+
+A decision that replaces an earlier one keeps it in ``history``; a note given without a decision
+is recorded there too, and the decision standing is unchanged (with no decision yet, the note is
+the finding's only entry and it stays unreviewed).
+
 Finding ids are stable across runs (``judge.finding_id``: the statement and the claim's words), so
 a decision survives every re-check. What was reviewed is pinned by a fingerprint of the claim's
 words, the verdict, and each cited evidence id with a hash of its quote. When any of these changes,
@@ -29,7 +39,7 @@ import hashlib
 import json
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -52,11 +62,25 @@ class ReviewStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One earlier decision, or a note, on a finding."""
+
+    decision: str            # "confirmed", "dismissed", or "" for a note alone
+    by: str
+    date: dt.date
+    note: str = ""
+
+    def describe(self) -> str:
+        """ "dismissed by B. Reviewer on 1 December 2025" or "noted by ..." """
+        return f"{self.decision or 'noted'} by {self.by} on {_human(self.date)}"
+
+
+@dataclass(frozen=True)
 class Review:
     """One reviewer's decision on one finding, and what the finding said when it was made."""
 
     finding_id: str
-    decision: str            # "confirmed" or "dismissed"
+    decision: str            # "confirmed" or "dismissed"; "" when only a note was given
     by: str
     date: dt.date
     fingerprint: str
@@ -64,6 +88,22 @@ class Review:
     verdict: str = ""
     claim: str = ""
     evidence: tuple[str, ...] = ()   # "evidence-id@quote-hash", sorted
+    history: tuple[Entry, ...] = ()  # earlier decisions and notes, oldest first
+
+    def entry(self) -> Entry:
+        return Entry(self.decision, self.by, self.date, self.note)
+
+
+def with_history(previous: Review | None, new: Review) -> Review:
+    """What to record when ``new`` is given on a finding whose review was ``previous``.
+
+    A decision becomes the finding's review and ``previous`` goes into its history. A note alone
+    goes into the history and leaves the standing decision in place."""
+    if previous is None:
+        return new
+    if not new.decision and previous.decision:
+        return replace(previous, history=(*previous.history, new.entry()))
+    return replace(new, history=(*previous.history, previous.entry()))
 
 
 @dataclass(frozen=True)
@@ -84,7 +124,9 @@ class ReviewState:
         """One line for people: "confirmed by A. Reviewer on 5 January 2026"."""
         if self.review is None:
             return self.status.value
-        decided = f"{self.review.decision} by {self.review.by} on {_human(self.review.date)}"
+        if not self.review.decision:
+            return f"{self.status.value} ({self.review.entry().describe()})"
+        decided = self.review.entry().describe()
         if self.status is ReviewStatus.NEEDS_REREVIEW:
             return f"needs re-review (was {decided}: {'; '.join(self.reasons)})"
         return decided
@@ -94,7 +136,7 @@ class ReviewState:
         review = self.review
         return {
             "status": self.status.value,
-            "decision": review.decision if review else None,
+            "decision": (review.decision or None) if review else None,
             "by": review.by if review else None,
             "date": review.date.isoformat() if review else None,
             "note": review.note if review else None,
@@ -126,8 +168,12 @@ def fingerprint(finding: Finding) -> str:
 
 
 def decide(finding: Finding, decision: str, by: str, on: dt.date, note: str = "") -> Review:
-    """A reviewer's decision on ``finding`` as it stands now."""
-    if decision not in DECISIONS:
+    """A reviewer's decision on ``finding`` as it stands now; ``decision`` "" records ``note``
+    alone."""
+    if not decision and not note.strip():
+        raise ReviewError("give a decision (--confirm or --dismiss), a --note, or both",
+                          field="decision")
+    if decision and decision not in DECISIONS:
         raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}",
                           field="decision")
     if not by.strip():
@@ -152,7 +198,9 @@ def review_status(findings: Iterable[Finding],
         review = reviews.get(finding.id)
         if review is not None:
             reasons = _changes(review, finding)
-            if not reasons:
+            if not review.decision:
+                states[finding.id] = ReviewState(finding.id, ReviewStatus.UNREVIEWED, review)
+            elif not reasons:
                 states[finding.id] = ReviewState(finding.id, ReviewStatus(review.decision), review)
             else:
                 states[finding.id] = ReviewState(finding.id, ReviewStatus.NEEDS_REREVIEW, review,
@@ -253,17 +301,39 @@ def load_reviews(path: Path) -> dict[str, Review]:
 
 
 def _review_from(finding_id: str, table: dict, path: Path) -> Review:
-    def text(name: str, required: bool = False) -> str:
-        value = table.get(name, "")
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise ReviewError(f"'{name}' must be {'a non-empty' if required else 'a'} string",
-                              path, field=f"{finding_id}.{name}")
-        return value
+    entry = _entry_from(table, path, finding_id)
+    evidence = table.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+        raise ReviewError("evidence must be a list of strings", path,
+                          field=f"{finding_id}.evidence")
+    history = table.get("history", [])
+    if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
+        raise ReviewError("history must be a list of tables", path, field=f"{finding_id}.history")
+    return Review(finding_id=finding_id, decision=entry.decision, by=entry.by, date=entry.date,
+                  fingerprint=_text(table, "fingerprint", path, finding_id, required=True),
+                  note=entry.note, verdict=_text(table, "verdict", path, finding_id),
+                  claim=_text(table, "claim", path, finding_id), evidence=tuple(sorted(evidence)),
+                  history=tuple(_entry_from(h, path, f"{finding_id}.history[{i}]")
+                                for i, h in enumerate(history)))
 
-    decision = text("decision", required=True)
-    if decision not in DECISIONS:
-        raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}", path,
-                          field=f"{finding_id}.decision")
+
+def _text(table: dict, name: str, path: Path, where: str, required: bool = False) -> str:
+    value = table.get(name, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ReviewError(f"'{name}' must be {'a non-empty' if required else 'a'} string",
+                          path, field=f"{where}.{name}")
+    return value
+
+
+def _entry_from(table: dict, path: Path, where: str) -> Entry:
+    """The decision, reviewer, date and note of a review or of one entry in its history."""
+    decision = _text(table, "decision", path, where)
+    if decision not in ("", *DECISIONS):
+        raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, or empty with a note",
+                          path, field=f"{where}.decision")
+    if not decision and not _text(table, "note", path, where).strip():
+        raise ReviewError("an entry without a decision must have a note", path,
+                          field=f"{where}.note")
     date = table.get("date")
     if isinstance(date, str):
         try:
@@ -271,14 +341,9 @@ def _review_from(finding_id: str, table: dict, path: Path) -> Review:
         except ValueError:
             date = None
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        raise ReviewError("date must be YYYY-MM-DD", path, field=f"{finding_id}.date")
-    evidence = table.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        raise ReviewError("evidence must be a list of strings", path,
-                          field=f"{finding_id}.evidence")
-    return Review(finding_id=finding_id, decision=decision, by=text("by", required=True),
-                  date=date, fingerprint=text("fingerprint", required=True), note=text("note"),
-                  verdict=text("verdict"), claim=text("claim"), evidence=tuple(sorted(evidence)))
+        raise ReviewError("date must be YYYY-MM-DD", path, field=f"{where}.date")
+    return Entry(decision, _text(table, "by", path, where, required=True), date,
+                 _text(table, "note", path, where))
 
 
 def reviews_toml(reviews: Mapping[str, Review]) -> str:
@@ -298,15 +363,23 @@ def reviews_toml(reviews: Mapping[str, Review]) -> str:
                   "evidence = [" + ", ".join(_toml_string(e) for e in r.evidence) + "]",
                   f"fingerprint = {_toml_string(r.fingerprint)}",
                   ""]
+        for entry in r.history:
+            lines += [f"[[{_toml_string(finding_id)}.history]]",
+                      f"decision = {_toml_string(entry.decision)}",
+                      f"by = {_toml_string(entry.by)}",
+                      f"date = {entry.date.isoformat()}",
+                      f"note = {_toml_string(entry.note)}",
+                      ""]
     return "\n".join(lines)
 
 
 def save_review(path: Path, review: Review) -> dict[str, Review]:
-    """Record ``review`` in the file at ``path`` (replacing any earlier one for that finding)."""
+    """Record ``review`` in the file at ``path``; an earlier review of that finding goes into
+    its history (see ``with_history``)."""
     # Imported here, not at the top: report.py imports this module to show review status.
     from .report import write_atomic
     reviews = load_reviews(path)
-    reviews[review.finding_id] = review
+    reviews[review.finding_id] = with_history(reviews.get(review.finding_id), review)
     write_atomic(path, reviews_toml(reviews))
     return reviews
 

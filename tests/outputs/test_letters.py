@@ -14,6 +14,7 @@ from claimcheck.letters import (
     correction_request,
     letter_filename,
     letter_markdown,
+    write_letter,
 )
 from claimcheck.model import Verdict
 from claimcheck.review import ReviewState, ReviewStatus, decide
@@ -135,3 +136,63 @@ def test_outside_text_in_a_letter_is_inert_markdown(hostile_result):
     finding = hostile_result.findings[0]
     text = letter_markdown(correction_request(finding, TODAY))
     assert "<script>" not in text and "\\<script\\>" in text
+
+
+def test_an_unedited_draft_is_replaced_by_the_new_one(tmp_path, pq42842):
+    letter = correction_request(pq42842, TODAY)
+    first = write_letter(letter, tmp_path)
+    again = write_letter(correction_request(pq42842, TODAY + dt.timedelta(days=1)), tmp_path)
+    assert again.paths == first.paths and again.kept == ()
+    assert "6 January 2026" in first.paths[0].read_text(encoding="utf-8")
+
+
+def test_an_edited_draft_is_kept_and_the_new_one_is_numbered(tmp_path, pq42842):
+    letter = correction_request(pq42842, TODAY)
+    markdown, word = write_letter(letter, tmp_path).paths
+    markdown.write_text(markdown.read_text(encoding="utf-8") + "\nP.S. my own words\n",
+                        encoding="utf-8")
+    second = write_letter(letter, tmp_path)
+    assert second.kept == (markdown,)
+    assert [p.name for p in second.paths] == [f"{markdown.stem}-2.md", f"{markdown.stem}-2.docx"]
+    assert markdown.read_text(encoding="utf-8").endswith("P.S. my own words\n")
+    # The numbered draft is claimcheck's own until edited, so the next run replaces it.
+    third = write_letter(letter, tmp_path)
+    assert third.paths == second.paths and third.kept == (markdown,)
+
+
+def test_an_edited_word_draft_counts_too_and_force_overwrites(tmp_path, pq42842):
+    letter = correction_request(pq42842, TODAY)
+    markdown, word = write_letter(letter, tmp_path).paths
+    word.write_bytes(word.read_bytes() + b"\0")
+    assert write_letter(letter, tmp_path).kept == (word,)
+    forced = write_letter(letter, tmp_path, force=True)
+    assert forced.paths == (markdown, word) and forced.kept == ()
+
+
+def test_a_draft_claimcheck_has_no_record_of_is_kept(tmp_path, pq42842):
+    letter = correction_request(pq42842, TODAY)
+    markdown = tmp_path / f"{letter_filename(pq42842.id)}.md"
+    markdown.write_text("Someone's letter\n", encoding="utf-8")
+    written = write_letter(letter, tmp_path)
+    assert written.kept == (markdown,)
+    assert markdown.read_text(encoding="utf-8") == "Someone's letter\n"
+
+
+def test_correction_run_again_says_what_it_kept_and_where_letters_live(outputs_app, seed_copy,
+                                                                       pq42842):
+    out = seed_copy / "reports"
+    args = ["correction", pq42842.id, "--claims", str(seed_copy / "claims"),
+            "--evidence", str(seed_copy / "evidence"), "--out", str(out), "--by", "Jo Bloggs"]
+    assert runner.invoke(outputs_app, args).exit_code == 0
+    stem = out / "corrections" / letter_filename(pq42842.id)
+    stem.with_suffix(".md").write_text("edited\n", encoding="utf-8")
+    result = runner.invoke(outputs_app, args)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {stem}-2.md" in result.stdout
+    stderr = " ".join(result.stderr.split())
+    assert (f"kept {stem}.md: it was edited since claimcheck wrote it (--force overwrites it)"
+            in stderr)
+    assert (f"note: letters are kept in {out / 'corrections'}. The default reports/ folder is "
+            f"ignored by git; to keep a letter in git, add it with 'git add -f {stem}-2.md'"
+            in stderr)
+    assert stem.with_suffix(".md").read_text(encoding="utf-8") == "edited\n"

@@ -1,7 +1,7 @@
 """report.html in a real headless Chromium: it renders, draws its timelines, filters, runs nothing
 that came from outside.
 
-Chromium must be installed (``apt-get install -y chromium``; ``.ci/run`` does it). Without it these
+Chromium must be installed (``apt-get install -y chromium``; ``./test.sh`` does it). Without it these
 tests fail with that instruction rather than skip: a browser test that never runs proves nothing.
 The page is loaded with ``--dump-dom``, which prints the DOM after the page's script has run; the
 filters are set through the address (``#verdict=contradicted``), which the script reads into the
@@ -41,7 +41,7 @@ def chromium() -> str:
             return found
     pytest.fail("Chromium is not installed, so report.html cannot be tested in a browser. "
                 "Install it with: apt-get update && apt-get install -y chromium "
-                "(.ci/run does this before the tests).")
+                "(./test.sh does this before the tests).")
 
 
 def run_chromium(chromium: str, tmp_path: Path, *args: str) -> str:

@@ -156,3 +156,74 @@ def test_a_malformed_reviews_file_is_named_with_the_field(tmp_path, text, messag
     with pytest.raises(ReviewError, match=re.escape(message)) as error:
         load_reviews(path)
     assert str(error.value).startswith(str(path))
+
+
+def test_confirm_and_dismiss_together_are_a_usage_error(seed_copy, pq42842):
+    result = runner.invoke(claimcheck_app, ["review", pq42842.id, "--confirm", "--dismiss", "--by",
+                                         "A. Reviewer", *where(seed_copy)])
+    assert result.exit_code == 2
+    assert ("Invalid value for --confirm / --dismiss: give one of them: a finding is confirmed "
+            "or dismissed, not both") in " ".join(result.stderr.split())
+    assert not reviews_path(seed_copy / "claims").exists()
+
+
+def test_a_note_without_a_finding_is_a_usage_error(seed_copy):
+    result = runner.invoke(claimcheck_app, ["review", "--note", "checked", *where(seed_copy)])
+    assert result.exit_code == 2
+    assert "give the id of the finding to review" in result.stderr
+
+
+def test_a_note_alone_is_recorded_and_the_finding_stays_unreviewed(seed_copy,
+                                                                    pq42842):
+    result = runner.invoke(claimcheck_app, ["review", pq42842.id, "--note", "asked the DfE press "
+                                         "office", "--by", "A. Reviewer", *where(seed_copy)])
+    assert result.exit_code == 0, result.output
+    path = reviews_path(seed_copy / "claims")
+    assert result.stdout == f"noted {pq42842.id} (by A. Reviewer); recorded in {path}\n"
+    review = load_reviews(path)[pq42842.id]
+    assert (review.decision, review.note, review.by) == ("", "asked the DfE press office",
+                                                         "A. Reviewer")
+    state = review_status([pq42842], load_reviews(path))[pq42842.id]
+    assert state.status is ReviewStatus.UNREVIEWED
+    shown = runner.invoke(claimcheck_app, ["review", pq42842.id, *where(seed_copy)])
+    assert "  note: asked the DfE press office" in shown.stdout
+    assert f"  review: unreviewed (noted by A. Reviewer on {human_today()})" in shown.stdout
+
+
+def test_a_note_alone_keeps_the_decision_standing(seed_copy, pq42842):
+    for extra in (["--confirm", "--note", "para 15.2.6"], ["--note", "MoU v1.0 re-read"]):
+        done = runner.invoke(claimcheck_app, ["review", pq42842.id, *extra, "--by", "A. Reviewer",
+                                           *where(seed_copy)])
+        assert done.exit_code == 0, done.output
+    review = load_reviews(reviews_path(seed_copy / "claims"))[pq42842.id]
+    assert (review.decision, review.note) == ("confirmed", "para 15.2.6")
+    assert [(e.decision, e.note) for e in review.history] == [("", "MoU v1.0 re-read")]
+
+
+def test_changing_someone_elses_decision_says_whose_and_when_and_keeps_it(seed_copy,
+                                                                          pq42842):
+    first = runner.invoke(claimcheck_app, ["review", pq42842.id, "--confirm", "--note",
+                                        "para 15.2.6", "--by", "A. Reviewer", *where(seed_copy)])
+    assert first.exit_code == 0 and first.stderr == ""
+    second = runner.invoke(claimcheck_app, ["review", pq42842.id, "--dismiss", "--note",
+                                         "v1.0 was never in force", "--by", "B. Reviewer",
+                                         *where(seed_copy)])
+    assert second.exit_code == 0, second.output
+    path = reviews_path(seed_copy / "claims")
+    assert second.stderr == (f"note: this replaces the decision confirmed by A. Reviewer on "
+                             f"{human_today()} (para 15.2.6); it is kept in the history in "
+                             f"{path}\n")
+    review = load_reviews(path)[pq42842.id]
+    assert (review.decision, review.by, review.note) == ("dismissed", "B. Reviewer",
+                                                         "v1.0 was never in force")
+    assert [(e.decision, e.by, e.date, e.note) for e in review.history] == [
+        ("confirmed", "A. Reviewer", dt.date.today(), "para 15.2.6")]
+    assert '[["2016-07-25-gibb-pq-42842:' in path.read_text(encoding="utf-8")
+    shown = runner.invoke(claimcheck_app, ["review", pq42842.id, *where(seed_copy)])
+    assert (f"  earlier: confirmed by A. Reviewer on {human_today()}: para 15.2.6"
+            in shown.stdout)
+
+
+def human_today() -> str:
+    today = dt.date.today()
+    return f"{today.day} {today.strftime('%B')} {today.year}"

@@ -25,6 +25,8 @@ from .replay import (
     serve_question,
 )
 
+REAL_HTTP = fetch_cli._http  # the run fixture replaces it
+
 # The commands as cli.py registers them.
 app = typer.Typer()
 app.add_typer(fetch_app, name="fetch")
@@ -183,7 +185,39 @@ def test_add_a_pdf(run, tmp_path):
     assert result.stdout == "created evidence/2015-12-18-mou.md\n"
 
 
+def test_add_takes_a_day_first_date_like_corpus_files(run, tmp_path):
+    (tmp_path / "letter.txt").write_text("The data will not be shared.", encoding="utf-8")
+
+    result = run("add", "letter.txt", "--date", "25/07/2016", "--kind", "letter")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "created evidence/2016-07-25-letter.md\n"
+    assert "date: '2016-07-25'" in (tmp_path / "evidence/2016-07-25-letter.md").read_text()
+
+
 def test_add_a_missing_file(run):
     result = run("add", "nothing.pdf", "--date", "2015")
     assert result.exit_code == 1
     assert result.stderr == "claimcheck: nothing.pdf: no such file\n"
+
+
+def test_fetch_shows_each_retry_and_its_wait(mocked, run, monkeypatch):
+    import functools
+
+    from claimcheck.sources import http
+
+    clock = FakeClock()
+    # The command's own client (not the fixture's), with a clock that never really sleeps.
+    monkeypatch.setattr(fetch_cli, "_http", REAL_HTTP)
+    monkeypatch.setattr(http, "HttpClient", functools.partial(
+        http.HttpClient, sleep=clock.sleep, monotonic=clock.monotonic, now=clock.now))
+    url = f"{QUESTIONS}/api/writtenquestions/questions/410212"
+    mocked.get(url, status=503)
+    serve_question(mocked, "question_42842.json", 410212, "2016-07-18", "42842")
+    serve_gibb(mocked)
+
+    result = run("fetch", "question", "--id", "410212")
+
+    assert result.exit_code == 0, result.output
+    assert (f"{url}?expandMember=true: HTTP 503 Service Unavailable; retrying in 1s "
+            "(attempt 2 of 5)\n") in result.stderr

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import socket
+
 import pytest
 import requests
 from responses import matchers
@@ -211,3 +214,62 @@ def test_each_url_is_fetched_once_per_run(mocked, http):
 def test_offline_needs_a_cache():
     with pytest.raises(ValueError):
         HttpClient(requests.Session(), None, offline=True)
+
+
+def test_each_retry_is_reported_with_its_wait(mocked, cache_dir, clock):
+    said: list[str] = []
+    http = make_http(cache_dir, clock, report=said.append)
+    mocked.get(URL, status=503)
+    mocked.get(URL, body=requests.exceptions.ConnectionError("Connection reset by peer"))
+    mocked.get(URL, json=GOOD)
+
+    assert http.get_json(URL) == GOOD
+    assert said == [
+        f"{URL}: HTTP 503 Service Unavailable; retrying in 1s (attempt 2 of 5)",
+        f"{URL}: connection failed (ConnectionError); retrying in 2s (attempt 3 of 5)",
+    ]
+
+
+def _wrapped(reason: OSError) -> requests.exceptions.ConnectionError:
+    """A connection error as requests raises it: the socket's error inside urllib3's."""
+    from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError
+
+    if isinstance(reason, socket.gaierror):
+        cause = NameResolutionError("api.test", None, reason)
+    else:
+        cause = NewConnectionError(None, f"Failed to establish a new connection: {reason}")
+        cause.__cause__ = reason
+    return requests.exceptions.ConnectionError(MaxRetryError(None, URL, reason=cause))
+
+
+@pytest.mark.parametrize(("reason", "message"), [
+    (socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+     "the host name could not be looked up (is the network up, and the address right?)"),
+    (ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"),
+     "the connection was refused (is the address right, and the service up?)"),
+    (OSError(errno.ENETUNREACH, "Network is unreachable"),
+     "no route to the host (is the network up?)"),
+    (OSError(errno.EHOSTUNREACH, "No route to host"), "no route to the host (is the network up?)"),
+])
+def test_hopeless_connection_errors_are_not_retried(mocked, cache_dir, clock, reason, message):
+    said: list[str] = []
+    http = make_http(cache_dir, clock, report=said.append)
+    mocked.get(URL, body=_wrapped(reason))
+
+    with pytest.raises(NetworkError) as error:
+        http.get_json(URL)
+
+    assert str(error.value) == f"{URL}: cannot connect: {message}; not retried"
+    assert len(mocked.calls) == 1
+    assert said == [] and clock.sleeps == []
+
+
+def test_a_refused_connection_on_a_real_socket_is_not_retried(cache_dir, clock):
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    http = make_http(cache_dir, clock)
+
+    with pytest.raises(NetworkError, match="cannot connect: the connection was refused"):
+        http.get_json(f"http://127.0.0.1:{port}/thing")
+    assert clock.sleeps == []

@@ -8,13 +8,19 @@ Online, every request goes to the network (at most once per run: answers are rem
 answers are written to the cache. Offline, only the cache is read, so a re-run needs no network.
 Error statuses, malformed bodies and answers that arrived through a redirect (WhatDoTheyKnow sends
 a wait page while it redacts an attachment) are never cached.
+
+Each retry is reported (``report``) with what failed and how long we wait. Failures that no wait
+can cure (the host name does not resolve, the connection is refused, there is no route) are
+reported at once, without retrying.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -182,6 +188,7 @@ class HttpClient:
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        report: Callable[[str], None] | None = None,
     ) -> None:
         if offline and cache is None:
             raise ValueError("offline mode needs a cache")
@@ -196,6 +203,7 @@ class HttpClient:
         self.sleep = sleep
         self.monotonic = monotonic
         self.now = now
+        self.report = report or (lambda message: None)
         self._last_request: float | None = None
         self._seen: dict[str, Response] = {}
 
@@ -232,6 +240,8 @@ class HttpClient:
                 if wait > self.max_wait:
                     raise NetworkError(f"{failure.error.message}; the service asked us to wait "
                                        f"{wait:.0f}s, so try again later", shown) from None
+                self.report(f"{shown}: {failure.error.message}; retrying in {wait:g}s "
+                            f"(attempt {attempt + 2} of {self.retries + 1})")
                 self.sleep(wait)
                 continue
             if cacheable and self.cache is not None:
@@ -248,6 +258,9 @@ class HttpClient:
             raise _Retry(NetworkError(f"no answer within {self.timeout:g}s (timed out)",
                                       shown)) from None
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+            hopeless = _hopeless(error)
+            if hopeless:
+                raise NetworkError(f"cannot connect: {hopeless}; not retried", shown) from None
             raise _Retry(NetworkError(f"connection failed ({type(error).__name__})",
                                       shown)) from None
         except requests.RequestException as error:  # a bad URL: retrying cannot help
@@ -283,6 +296,29 @@ class HttpClient:
         remaining = self.delay - (self.monotonic() - self._last_request)
         if remaining > 0:
             self.sleep(remaining)
+
+
+def _hopeless(error: BaseException) -> str | None:
+    """Why no retry can cure this connection failure (DNS, refused, no route), or None.
+
+    requests wraps the socket's error in urllib3's; the chain is walked through causes, urllib3's
+    ``reason`` and exception arguments."""
+    stack, seen = [error], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror):
+            return "the host name could not be looked up (is the network up, and the address right?)"
+        if isinstance(current, ConnectionRefusedError):
+            return "the connection was refused (is the address right, and the service up?)"
+        if isinstance(current, OSError) and current.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "no route to the host (is the network up?)"
+        linked = (current.__cause__, current.__context__, getattr(current, "reason", None),
+                  getattr(current, "_reason", None), *current.args)
+        stack.extend(e for e in linked if isinstance(e, BaseException))
+    return None
 
 
 def _is_json(text: str) -> bool:

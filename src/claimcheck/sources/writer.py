@@ -48,6 +48,7 @@ class Item:
     fields: Mapping[str, Any]  # front matter, in the order it is written, without provenance
     body: str
     provenance: Provenance
+    former_keys: tuple[str, ...] = ()  # keys earlier versions wrote for the same item
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ class CorpusWriter:
     def _path_for(self, item: Item) -> Path:
         """The item's file: where it was written before, else a free name from its stem."""
         index = self._index_of(item.kind)
-        for key in (item.key, _citation_key(item.fields)):
+        for key in (item.key, *item.former_keys, _citation_key(item.fields)):
             if key in index and index[key].exists():
                 return index[key]
         folder = self.folders[item.kind]
