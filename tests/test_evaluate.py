@@ -243,7 +243,7 @@ def test_a_gold_file_loads_into_labels(tmp_path):
      (", field 'statements.\"s\".verdict': missing; one of contradicted, corrected, overtaken, "
       "supported, unverified")),
     ('[statements."s"]\nverdict = "supported"\nevidnce = ["x"]\n',
-     (", field 'statements.\"s\".evidnce': unknown key; a label has verdict, evidence, note "
+     (", field 'statements.\"s\".evidnce': unknown key; a label has verdict, evidence, note, kind "
       "(did you mean 'evidence'?)")),
     ('[statements."s"]\nverdict = "supported"\nevidence = "mou"\n',
      ", field 'statements.\"s\".evidence': must be a list of evidence ids (file names without .md)"),

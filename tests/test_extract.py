@@ -1,5 +1,7 @@
 """Extraction with the real small English pipeline: polarity, modality, arguments, context."""
 
+import pytest
+
 from claimcheck.dates import PartialDate, parse_date
 from claimcheck.model import Evidence, Modality, Polarity, Statement
 
@@ -185,3 +187,26 @@ def test_a_baseline_date_is_not_the_date_of_the_fact(extractor):
                                      "pandemic (December 2019 to February 2020).",
                                      date=parse_date("2022-02-15")))
     assert fact.arose == PartialDate(2022, 2, 15)
+
+
+@pytest.mark.parametrize("text", [
+    "I thank the right hon. and learned Gentleman for his question.",
+    "As hon. Members know, No. 10 was told on 3 May.",
+    "See col. 909 and vol. 705 of the Official Report.",
+    "Mr. Smith said that para. 15.2.6 applies to the data.",
+    "Between July 2015 and September 2016, 2,462 requests were made [...] and data on 520 "
+    "children were passed.",
+])
+def test_parliamentary_abbreviations_never_end_a_sentence(nlp, text):
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
+def test_a_one_word_answer_still_ends_its_sentence(nlp):
+    assert len(list(nlp("No. They were right.").sents)) == 2
+
+
+def test_the_data_resolves_against_the_question_with_no_subject_lexicon(extractor):
+    a = only_claim(extractor, "There are no plans to share the data.",
+                   question="Whether the Department required country of birth to be gathered "
+                            "in the school census, and whether that information will be shared.")
+    assert a.resolved == (("the data", "country of birth"),)

@@ -56,3 +56,15 @@ def test_both_corpora_are_fully_labelled_and_read(seed, outside):
     for report in (seed, outside):
         assert report.missing_from_corpus == () and report.unlabelled == ()
         assert report.problems == () and report.unknown_evidence == ()
+
+
+def test_the_probes_hold_and_every_signal_is_reported(nlp):
+    """eval/probes: one invented subject per capability, no lexicon for any of them."""
+    from claimcheck.signals import SIGNAL_NAMES
+
+    probes = report_for(ROOT / "eval/probes", ROOT / "eval/probes/gold.toml", nlp)
+    assert probes.flag_scores.precision == 1.0 and probes.flag_scores.recall >= 0.8
+    assert probes.leaks == ()
+    names = {name for name, _, _ in probes.signal_table}
+    assert names and names <= set(SIGNAL_NAMES) | {"correction_reference"}
+    assert sum(n for _, n, _ in probes.reliability) == len(probes.outcomes)

@@ -137,3 +137,28 @@ def test_a_correction_is_tied_by_day_or_speaker_and_words():
     assert corrects_statement(said, words, evidence(other_day, "correction"),
                               [("That was not accurate.", other_day)], share(words),
                               lambda t: "17 May" in t) is None
+
+
+def test_times_that_do_not_meet_veto_the_pair(pair):
+    from claimcheck.signals import different_period
+    claim = "In 2019 the council closed no libraries."
+    assert different_period(pair(claim, "In 2021 the council closed four libraries.")) is not None
+    assert different_period(pair(claim, "In 2019 the council closed four libraries.")) is None
+
+
+def test_an_earlier_event_still_bears_on_a_lasting_state(pair):
+    from claimcheck.signals import different_period
+    claim = "In February 2022 the minister was not aware of any complaint about the contract."
+    assert different_period(pair(claim, "In 2019 a formal complaint about the contract was made.")) is None
+
+
+def test_a_conflict_read_from_wording_gives_way_to_much_closer_agreement():
+    from claimcheck.judge import support_outweighs
+    from claimcheck.match import Match
+
+    def match(signal, score):
+        return Match(None, None, None, None, conflicts=signal != "same_assertion", score=score,
+                     shared=(), signals=(signal,))
+    assert support_outweighs(match("opposite_polarity", 0.6), match("same_assertion", 0.8))
+    assert not support_outweighs(match("opposite_polarity", 0.75), match("same_assertion", 0.8))
+    assert not support_outweighs(match("conflicting_figure", 0.6), match("same_assertion", 0.9))

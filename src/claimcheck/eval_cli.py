@@ -38,11 +38,15 @@ def eval_command(
         = Path(".claimcheck-cache"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    no_dense: Annotated[bool, typer.Option(
+        "--no-dense", help="Retrieve by words alone, without sentence embeddings (an ablation: "
+                           "what retrieval by meaning adds).")] = False,
 ) -> None:
     """Check the corpus and score its verdicts against gold labels.
 
-    Reports precision, recall and F1 for contradicted, accuracy per verdict, a confusion matrix,
-    citations and temporal leaks.
+    Reports precision, recall and F1 for contradicted and for any flag (contradicted or
+    corrected), accuracy per verdict, a confusion matrix, citations, temporal leaks, each
+    signal's coverage and precision, and a reliability table of confidence against the share right.
     """
     if (gold_file is None) == (gold is None):
         raise typer.BadParameter("give the gold file once: GOLD or --gold FILE",
@@ -52,7 +56,8 @@ def eval_command(
         from .pipeline import check_folders
 
         labels = load_gold(gold or gold_file)
-        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir)
+        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
+                               dense=not no_dense)
         report = evaluate(result, labels)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -78,6 +83,20 @@ def render(report: EvalReport) -> list[str]:
         f"cite the expected evidence ({_num(report.citation_share)})"),
         f"{'temporal leaks':<16}{len(report.leaks)}",
     ]
+    f = report.flag_scores
+    lines.insert(3, f"{'flagged':<16}precision {_num(f.precision)}  recall {_num(f.recall)}  "
+                    f"F1 {_num(f.f1)}  (contradicted or corrected; tp {f.true_positives}, "
+                    f"fp {f.false_positives}, fn {f.false_negatives})")
+    lines += ["", f"{'signal':<22}{'decided':>8}{'right':>7}{'precision':>11}"]
+    lines += [f"{name:<22}{n:>8}{right:>7}{_num(right / n if n else None):>11}"
+              for name, n, right in report.signal_table]
+    lines += ["", f"{'confidence':<22}{'findings':>8}{'right':>7}{'share':>11}"]
+    lines += [f"{band:<22}{n:>8}{right:>7}{_num(right / n if n else None):>11}"
+              for band, n, right in report.reliability]
+    if report.by_kind:
+        lines += ["", f"{'gold tag':<22}{'labelled':>8}{'right':>7}{'share':>11}"]
+        lines += [f"{kind:<22}{n:>8}{right:>7}{_num(right / n if n else None):>11}"
+                  for kind, n, right in report.by_kind]
     for leak in report.leaks:
         lines.append(f"  {leak.finding_id}: said {leak.statement_date}, contradicting facts "
                      f"dated {', '.join(leak.fact_dates) or 'nothing'}")

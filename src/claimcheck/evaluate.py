@@ -41,7 +41,7 @@ VERDICTS = tuple(v.value for v in VERDICT_SEVERITY)
 FLAGGED = (Verdict.CONTRADICTED, Verdict.CORRECTED)
 # The citation relation that grounds each flagged verdict.
 GROUNDS = {Verdict.CONTRADICTED: "contradicts", Verdict.CORRECTED: "corrects"}
-LABEL_KEYS = ("verdict", "evidence", "note")
+LABEL_KEYS = ("verdict", "evidence", "note", "kind")
 
 
 # ---------------------------------------------------------------------- gold labels
@@ -54,6 +54,7 @@ class GoldLabel:
     verdict: Verdict
     evidence: tuple[str, ...] = ()
     note: str = ""
+    kinds: tuple[str, ...] = ()   # tags: "later-document", "correction-no-ref", "hard-negative"
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,12 @@ def _label(path: Path, sid: str, table: Any) -> GoldLabel:
     note = table.get("note", "")
     if not isinstance(note, str):
         raise EvalError("must be a string", path, f"{where}.note")
-    return GoldLabel(sid, verdict, tuple(e.strip() for e in evidence), note)
+    kinds = table.get("kind", ())
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    if not isinstance(kinds, (list, tuple)) or not all(isinstance(k, str) for k in kinds):
+        raise EvalError("must be a tag or a list of tags", path, f"{where}.kind")
+    return GoldLabel(sid, verdict, tuple(e.strip() for e in evidence), note,
+                     tuple(k.strip() for k in kinds if k.strip()))
 
 
 def _did_you_mean(value: str, allowed: Sequence[str]) -> str:
@@ -183,6 +189,8 @@ class Outcome:
     confidence: float | None
     rationale: str
     note: str = ""
+    signals: tuple[str, ...] = ()   # the signals that decided the headline finding
+    kinds: tuple[str, ...] = ()
 
     @property
     def agrees(self) -> bool:
@@ -219,6 +227,43 @@ class EvalReport:
     findings: int = 0
 
     @property
+    def flag_scores(self) -> Scores:
+        """Contradicted-or-corrected as one flag: what a briefing puts in front of a minister."""
+        tp = sum(o.gold in FLAGGED and o.predicted in FLAGGED for o in self.outcomes)
+        fp = sum(o.gold not in FLAGGED and o.predicted in FLAGGED for o in self.outcomes)
+        fn = sum(o.gold in FLAGGED and o.predicted not in FLAGGED for o in self.outcomes)
+        return Scores(Verdict.CONTRADICTED, tp, fp, fn)
+
+    @property
+    def signal_table(self) -> tuple[tuple[str, int, int], ...]:
+        """(signal, statements it decided, of those how many got the gold verdict), per signal:
+        a rule that only fires on the corpus it was written beside shows here."""
+        fired: dict[str, list[bool]] = {}
+        for o in self.outcomes:
+            for signal in o.signals:
+                fired.setdefault(signal, []).append(o.agrees)
+        return tuple((name, len(v), sum(v)) for name, v in sorted(fired.items()))
+
+    @property
+    def reliability(self) -> tuple[tuple[str, int, int], ...]:
+        """(confidence band, statements in it, of those how many got the gold verdict)."""
+        bands = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+        rows = []
+        for low, high in bands:
+            inside = [o for o in self.outcomes if o.confidence is not None
+                      and low <= o.confidence < high]
+            label = f"{low:.1f}-{min(high, 1.0):.1f}"
+            rows.append((label, len(inside), sum(o.agrees for o in inside)))
+        return tuple(rows)
+
+    @property
+    def by_kind(self) -> tuple[tuple[str, int, int], ...]:
+        """(gold tag, statements with it, of those how many got the gold verdict)."""
+        kinds = sorted({k for o in self.outcomes for k in o.kinds})
+        return tuple((k, sum(k in o.kinds for o in self.outcomes),
+                      sum(k in o.kinds and o.agrees for o in self.outcomes)) for k in kinds)
+
+    @property
     def accuracy(self) -> float | None:
         return _ratio(sum(o.agrees for o in self.outcomes), len(self.outcomes))
 
@@ -244,6 +289,16 @@ class EvalReport:
             "gold": str(self.gold_path),
             "statements": len(self.outcomes),
             "findings": self.findings,
+            "flagged": {
+                "precision": _round(self.flag_scores.precision),
+                "recall": _round(self.flag_scores.recall),
+                "true_positives": self.flag_scores.true_positives,
+                "false_positives": self.flag_scores.false_positives,
+                "false_negatives": self.flag_scores.false_negatives,
+            },
+            "signals": [{"signal": n, "decided": d, "right": r} for n, d, r in self.signal_table],
+            "reliability": [{"band": b, "findings": n, "right": r} for b, n, r in self.reliability],
+            "by_kind": [{"kind": k, "labelled": n, "right": r} for k, n, r in self.by_kind],
             "contradicted": {
                 "precision": _round(self.scores.precision),
                 "recall": _round(self.scores.recall),
@@ -311,7 +366,8 @@ def evaluate(result: CheckResult, gold: Gold) -> EvalReport:
                                                 finding.rationale)
         outcomes.append(Outcome(sid, label.verdict, predicted, label.evidence,
                                 grounds(by_statement.get(sid, []), predicted), confidence,
-                                rationale, label.note))
+                                rationale, label.note,
+                                finding.signals if finding is not None else (), label.kinds))
 
     return EvalReport(
         gold_path=gold.path,

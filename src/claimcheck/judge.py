@@ -207,7 +207,9 @@ class Judge:
                           for m, t in _best(conflicts["before"])]
             confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
             rationale = self._corrected_rationale(statement, claim, corrections, quotes)
-        elif conflicts["before"]:
+        elif conflicts["before"] and not support_outweighs(_best(conflicts["before"])[0][0],
+                                                            _best(agreements)[0][0]
+                                                            if agreements else None):
             verdict = Verdict.CONTRADICTED
             best = _best(conflicts["before"])
             decided = [m for m, _ in best]
@@ -253,6 +255,11 @@ class Judge:
                          if not matches else
                          "The evidence that mentions the same subject neither confirms nor "
                          "contradicts this claim at the time it was made.")
+        if verdict is not Verdict.CONTRADICTED and conflicts["before"]:
+            weak, _ = _best(conflicts["before"])[0]
+            notes.append(f"{self._title(weak)} reads as conflicting (\u201c{_clip(weak.fact.analysis.text, 160)}"
+                         "\u201d), but the evidence that agrees is much closer to the claim's words: "
+                         "check both.")
         for _, t in timed:
             if t.note and "backdated" in t.note and t.note not in notes:
                 notes.append(t.note)
@@ -431,6 +438,19 @@ def _claims_addressed(claims: Sequence[Claim], corrections: list[Evidence]) -> s
     close = {c.id for c in claims
              if fuzz.token_set_ratio(" ".join(c.analysis.keywords), " ".join(words)) >= 70}
     return close or {c.id for c in claims}
+
+
+# Signals that read a conflict from wording alone, which a misparse can invent; a figure or a
+# refutation is read from the text itself.
+WORDING_SIGNALS = frozenset({"opposite_polarity", "structured_polarity"})
+
+
+def support_outweighs(conflict: Match, support: Match | None) -> bool:
+    """A conflict read from wording gives way to evidence that says the same thing far more
+    closely: the evidence that agrees best is the better reading of what the record says."""
+    if support is None or not set(conflict.signals) <= WORDING_SIGNALS:
+        return False
+    return support.score >= conflict.score + 0.1
 
 
 def _is_promise(match: Match) -> bool:

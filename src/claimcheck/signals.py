@@ -10,6 +10,7 @@ The signals, in the order ``vote`` weighs them:
 
 - ``refusal_to_disclose``  (veto)      "not held centrally", "disproportionate cost", an FOI
   exemption: a reply that declines to say supports nothing and contradicts nothing.
+- ``different_period``     (veto)      both name their times, and the times do not meet.
 - ``refutes_claim``        (conflicts) the fact says the claim's words were untrue or misleading.
 - ``conflicting_figure``   (conflicts) the same measure, another value.
 - ``opposite_polarity``    (conflicts) the same predication, affirmed by one and denied by the other.
@@ -63,7 +64,7 @@ REPORTING = re.compile(
     r"a\s+spokes(?:man|woman|person)|sources?\s+(?:said|say|close)|is\s+understood\s+to|"
     r"claimed\s+that|quoted\s+as)\b")
 
-SIGNAL_NAMES = ("refusal_to_disclose", "refutes_claim", "conflicting_figure", "opposite_polarity",
+SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure", "opposite_polarity",
                 "agreeing_figure", "same_assertion", "reported_words", "corrects_statement",
                 "structured_polarity")
 
@@ -144,6 +145,37 @@ def _words(claim_or_fact) -> set[str]:
 
 
 # ---------------------------------------------------------------------- signals
+
+# Predications that hold from when they begin until something ends them: knowing, having,
+# being in force.
+LASTING_STATES = frozenset({"be", "have", "inform", "know", "exist", "in_force", "hold", "remain",
+                            "keep", "target", "aware", "own", "employ", "hire"})
+SINCE = re.compile(r"\b(?:since|so\s+far|to\s+date|until\s+now|over\s+the\s+(?:last|past)|"
+                   r"in\s+the\s+(?:last|past)|from)\b", re.I)
+
+
+def different_period(pair: Pair) -> Vote | None:
+    """The claim is about one period and the fact about another: "in 2019 no target was set"
+    says nothing about a target of 2021. Only when both sentences name their times."""
+    claim_dates = [d for d in pair.claim.analysis.dates]
+    fact_dates = [d for d in pair.fact.analysis.dates]
+    if not claim_dates or not fact_dates:
+        return None
+    start = min(d.start for d in claim_dates)
+    end = max(d.end for d in claim_dates)
+    if SINCE.search(pair.claim.analysis.text) and pair.statement is not None:
+        end = max(end, pair.statement.date.end)
+    fact_start = min(d.start for d in fact_dates)
+    fact_end = max(d.end for d in fact_dates)
+    main = pair.claim.analysis.main
+    lasting = main is not None and main.action in LASTING_STATES
+    # An earlier event still bears on a lasting state ("not aware in February 2022" against a
+    # complaint of 2019); it cannot bear on an event of another period.
+    if fact_start > end or (fact_end < start and not lasting):
+        return Vote("different_period", "veto", 1.0,
+                    detail="the claim and the evidence are about different periods")
+    return None
+
 
 def refusal_to_disclose(pair: Pair) -> Vote | None:
     """A reply that declines to answer records nothing about the matter: it decides nothing."""
@@ -361,8 +393,13 @@ def figures(text: str) -> list[Figure]:
         bound = ("at least" if before in AT_LEAST else "at most" if before in AT_MOST
                  else "about" if before in ABOUT else "exact")
         baseline = before in BASELINE_WORDS
-        context = frozenset(stem(w) for w in after_words
-                            if w.lower().strip(",.;:") not in CONTEXT_STOP and w.isalpha())
+        # What is counted is named after the figure ("six new vessels") or, for money and
+        # shares, often before it ("a budget of £240 million", "debt at 97 per cent of GDP").
+        before_words = re.findall(r"[A-Za-z'\-]+", text[max(0, m.start() - 40):m.start()])[-3:]
+        words = after_words + (before_words if kind != "count" else [])
+        context = frozenset(stem(w.strip(",.;:")) for w in words
+                            if w.lower().strip(",.;:") not in CONTEXT_STOP and w.isalpha()
+                            and w.lower() not in MONTHS) - TIME_UNITS
         found.append(Figure(value, kind, context, bound, baseline))
     return found
 
@@ -379,11 +416,9 @@ TIME_UNITS = frozenset(stem(w) for w in ("day", "days", "week", "weeks", "month"
 def _same_measure(a: Figure, b: Figure, pair: Pair) -> bool:
     if a.kind != b.kind:
         return False
-    if a.kind == "count":
-        shared = (a.context & b.context) - TIME_UNITS
-        return bool(shared) and related(pair, dense_at=0.5, coverage_at=0.4)
-    # Money and percentages: the sentences must be about the same matter; the unit is shared.
-    return bool(a.context & b.context) or pair.hit.dense >= 0.65 or pair.hit.coverage >= 0.5
+    # The same unit is not the same measure: what is counted must be named alike, and the
+    # sentences must be about the same matter.
+    return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
 
 
 def _agrees(claimed: Figure, recorded: Figure) -> bool:
@@ -392,10 +427,19 @@ def _agrees(claimed: Figure, recorded: Figure) -> bool:
         return r >= c
     if claimed.bound == "at most":
         return r <= c
-    tolerance = 0.1 if claimed.bound == "about" or recorded.bound == "about" else 0.02
+    tolerance = 0.1 if claimed.bound == "about" or recorded.bound == "about" \
+        or _round(c) else 0.02
     if c == r:
         return True
     return abs(c - r) <= tolerance * max(abs(c), abs(r))
+
+
+def _round(value: float) -> bool:
+    """ "20,000 officers", "£3 billion": a round figure is said to the nearest round unit."""
+    if value < 1000:
+        return False
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits) <= 2
 
 
 def _figure_pairs(pair: Pair):
@@ -455,7 +499,7 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
     A veto ends it. Conflicts outrank support: a sentence that agrees in its wording but states
     another figure conflicts. ``reported_words`` only weighs.
     """
-    veto = refusal_to_disclose(pair)
+    veto = refusal_to_disclose(pair) or different_period(pair)
     if veto is not None:
         return None, [veto]
     votes = [v for v in (s(pair) for s in CONFLICT_SIGNALS) if v is not None]
