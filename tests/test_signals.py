@@ -162,3 +162,9 @@ def test_a_conflict_read_from_wording_gives_way_to_much_closer_agreement():
     assert support_outweighs(match("opposite_polarity", 0.6), match("same_assertion", 0.8))
     assert not support_outweighs(match("opposite_polarity", 0.75), match("same_assertion", 0.8))
     assert not support_outweighs(match("conflicting_figure", 0.6), match("same_assertion", 0.9))
+
+
+def test_a_difference_is_not_a_level(pair):
+    claim = "There are 2,200 more hospital doctors than a year ago."
+    assert conflicting_figure(pair(claim, "There are 38,000 hospital doctors.")) is None
+    assert conflicting_figure(pair(claim, "There are 1,100 more hospital doctors than a year ago."))

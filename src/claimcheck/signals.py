@@ -333,6 +333,7 @@ class Figure:
     context: frozenset[str]  # stems of the words that say what is counted
     bound: str = "exact"    # "exact", "at least", "at most" or "about"
     baseline: bool = False  # "up from £240 million": a comparison's earlier value
+    change: bool = False    # "2,200 more doctors", "up by 5%": a difference, not a level
 
 
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -400,7 +401,10 @@ def figures(text: str) -> list[Figure]:
         context = frozenset(stem(w.strip(",.;:")) for w in words
                             if w.lower().strip(",.;:") not in CONTEXT_STOP and w.isalpha()
                             and w.lower() not in MONTHS) - TIME_UNITS
-        found.append(Figure(value, kind, context, bound, baseline))
+        preceding = text[max(0, m.start() - 20):m.start()].lower()
+        change = bool(after_words and after_words[0].lower() in CHANGE_AFTER) or bool(
+            CHANGE_BEFORE.search(preceding))
+        found.append(Figure(value, kind, context, bound, baseline, change))
     return found
 
 
@@ -413,9 +417,17 @@ TIME_UNITS = frozenset(stem(w) for w in ("day", "days", "week", "weeks", "month"
                                           "time", "times", "occasion", "occasions"))
 
 
+CHANGE_AFTER = frozenset({"more", "fewer", "less", "extra", "additional", "further"})
+# "rose by 5%", "fell 5 per cent", "an increase of £3 billion" give a change; "rose to 5%" a level.
+CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|drop\s+of|"
+                           r"\bup|\bdown|growth\s+of|reduction\s+of|\b(?:rose|risen|fell|fallen|"
+                           r"grew|grown|increased|decreased|dropped|reduced|shrank|shrunk))"
+                           r"\s*[£$€]?\s*$")
+
+
 def _same_measure(a: Figure, b: Figure, pair: Pair) -> bool:
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or a.change != b.change:
+        return False   # "2,200 more doctors" is not "38,000 doctors"
     # The same unit is not the same measure: what is counted must be named alike, and the
     # sentences must be about the same matter.
     return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
