@@ -161,8 +161,9 @@ class Writer:
                         for key, table in lexicon["entities"].items()}
         self.share_terms = [t for t in lexicon["actions"]["share"]["terms"] if t in SHARE_FORMS]
         self.denials = lexicon["actions"]["share"].get("denials", [])
-        self.nationality_terms = [t for t in lexicon["things"]["nationality_data"]["terms"]
-                                  if " " in t or "-" in t]
+        # The synthetic subject's own words: the default lexicon names no subject any more.
+        self.nationality_terms = ["country of birth", "country-of-birth", "place of birth",
+                                  "nationality data", "country of birth data"]
         self.claims: dict[str, tuple[dict, str]] = {}
         self.evidence: dict[str, tuple[dict, str]] = {}
         self.pq_numbers: set[int] = set()

@@ -73,6 +73,15 @@ def test_claims_shows_what_was_extracted():
     assert result.exit_code == 0, result.output
     assert "denied plan 'share'" in result.stdout
     assert "'the data' refers to 'country of birth data'" in result.stdout
+    assert ("stands alone as: There are currently no plans to share the data (country of birth "
+            "data) with other government departments") in result.stdout
+
+
+def test_claims_on_an_evidence_file_shows_each_facts_time_and_its_source():
+    result = run("claims", ROOT / "evidence/2016-08-01-dfe-foi-2016-0032573.md")
+    assert result.exit_code == 0, result.output
+    assert "held from April 2012 (the date the sentence gives)" in result.stdout
+    assert "held from 1 August 2016 (the document's date)" in result.stdout
 
 
 def test_claims_on_a_missing_file_is_one_line():

@@ -128,41 +128,56 @@ def _summarise(statements: int, claims: int, evidence: int, verdicts) -> None:
 
 @app.command(cls=PlainHelp)
 def claims(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A statement file (claims/*.md).")],
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="A statement file (claims/*.md) or an evidence file (evidence/*.md).")],
     lexicon: LexiconFiles = None,
 ) -> None:
-    """Show how the claims of one statement were read.
+    """Show how one statement's claims, or one document's facts, were read.
 
-    For each claim: its polarity, modality, action and arguments, and what "the data" and
-    similar words refer to.
+    For each claim: its polarity, modality, action and arguments, what "the data" and similar
+    words refer to, and the claim as it stands alone. For each fact of an evidence file: when it
+    held and where that time came from.
     """
     with reported():
-        from .corpus import load_statement
+        from .corpus import is_evidence_file, load_evidence, load_statement
         from .extract import Extractor  # imports spaCy: only the commands that parse text do
         from .nlp import load_pipeline
         from .pipeline import lexicon_for
+        from .retrieve import claim_text
 
-        statement = load_statement(file)
+        evidence = is_evidence_file(file)
+        item = load_evidence(file) if evidence else load_statement(file)
         extractor = Extractor(load_pipeline(), lexicon_for(file.parent, lexicon or []))
-        found = extractor.claims(statement)
-    echo(f"{statement.id}: {statement.speaker}, {statement.date.human()}, "
-               f"{len(found)} claim(s)")
-    for claim in found:
-        a = claim.analysis
-        echo(f"\n[{claim.id}] {a.text}")
+        found = extractor.facts(item) if evidence else extractor.claims(item)
+    if evidence:
+        echo(f"{item.id}: {item.title}, dated {item.date.human()}, {len(found)} fact(s)")
+    else:
+        echo(f"{item.id}: {item.speaker}, {item.date.human()}, {len(found)} claim(s)")
+    for reading in found:
+        a = reading.analysis
+        echo(f"\n[{reading.id}] {a.text}")
+        if evidence:
+            echo(f"  held from {reading.arose.human()} ({FACT_TIME_SOURCES[reading.arose_from]})"
+                 + (f" until {reading.holds_until.human()}" if reading.holds_until else ""))
         for p in a.propositions:
             args = "; ".join(f"{role}: {text}" for role, text in p.arguments)
             echo(f"  {p.polarity.value} {p.modality.value} '{p.action}' ({p.action_text})"
-                       + (f" things={','.join(sorted(p.things))}" if p.things else "")
-                       + (f" to={','.join(sorted(p.recipients))}" if p.recipients else "")
-                       + (f" [{args}]" if args else ""))
+                 + (f" things={','.join(sorted(p.things))}" if p.things else "")
+                 + (f" to={','.join(sorted(p.recipients))}" if p.recipients else "")
+                 + (f" [{args}]" if args else ""))
         for text, meaning in a.resolved:
             echo(f"  '{text}' refers to '{meaning}'")
+        if not evidence and a.resolved:
+            echo(f"  stands alone as: {claim_text(reading)}")
         if a.quantities:
             echo("  quantities: " + ", ".join(q.text + (f" {q.unit}" if q.unit else "")
-                                                    for q in a.quantities))
+                                              for q in a.quantities))
         if a.dates:
             echo("  dates: " + ", ".join(d.human() for d in a.dates))
+
+
+FACT_TIME_SOURCES = {"text": "the date the sentence gives", "effective_from":
+                     "the document's effective_from", "date": "the document's date"}
 
 
 app.add_typer(fetch_app, name="fetch")

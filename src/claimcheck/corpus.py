@@ -80,6 +80,18 @@ def load_statement(path: Path) -> Statement:
     return _statement_from(path, item.meta, item.body, item.digest)
 
 
+def load_evidence(path: Path) -> Evidence:
+    """Read one evidence file, raising ``CorpusError`` on any problem."""
+    item = read_item(path, path.parent)
+    return _evidence_from(path, item.meta, item.body, item.digest)
+
+
+def is_evidence_file(path: Path) -> bool:
+    """An evidence file has a title and no speaker; a statement the reverse."""
+    item = read_item(path, path.parent)
+    return "title" in item.meta and "speaker" not in item.meta
+
+
 def problem_of(error: CorpusError, skipped: bool = True) -> Problem:
     """The ``Problem`` recording ``error``; its text matches ``str(error)``."""
     message = f"line {error.line}: {error.message}" if error.line else error.message

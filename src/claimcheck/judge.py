@@ -301,7 +301,8 @@ class Judge:
         prop = match.claim_proposition
         if not any(not self.lexicon.is_generic(t) for t in prop.things):
             # Nothing the lexicon can name ("says it is shared" says nothing): quote the claim.
-            return f"The statement says \u201c{_clip(match.claim.analysis.text, 300)}\u201d"
+            words = _clip(match.claim.analysis.text, 300).rstrip(".;:")
+            return f"The statement says \u201c{words}\u201d"
         return "The statement " + describe(prop, self.lexicon)
 
     def _conflict_rationale(self, statement: Statement, match: Match, timing: Timing,
