@@ -28,6 +28,8 @@ from .model import Analysis, Claim, Fact
 PER_RETRIEVER = 24
 KEEP = 16
 RRF_K = 60
+# A fact sentence with fewer content terms than this borrows the terms of the sentence before it.
+SHORT_SENTENCE = 5
 # Words that say nothing about what a parliamentary sentence is about.
 PARLIAMENTARY_STOP = frozenset({
     "hon", "honourable", "right", "friend", "member", "members", "minister", "ministers",
@@ -108,6 +110,13 @@ class Retriever:
     def __init__(self, facts: Sequence[Fact], embedder=None) -> None:
         self.facts = [f for f in facts if not f.implicit]
         self._terms = [index_terms(f.analysis) for f in self.facts]
+        for i in range(1, len(self.facts)):
+            # "In 2020 a further two depots were closed.": a short sentence goes on about what
+            # the one before it named, so it is found by those words too.
+            if len(set(self._terms[i])) < SHORT_SENTENCE and \
+                    self.facts[i - 1].evidence_id == self.facts[i].evidence_id:
+                self._terms[i] = self._terms[i] + [t for t in index_terms(self.facts[i - 1].analysis)
+                                                   if not t.startswith("#")]
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         documents = Counter(t for terms in self._terms for t in set(terms))
         total = max(1, len(self.facts))

@@ -425,12 +425,15 @@ CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|
                            r"\s*[£$€]?\s*$")
 
 
-def _same_measure(a: Figure, b: Figure, pair: Pair) -> bool:
+def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool:
     if a.kind != b.kind or a.change != b.change:
         return False   # "2,200 more doctors" is not "38,000 doctors"
     # The same unit is not the same measure: what is counted must be named alike, and the
-    # sentences must be about the same matter.
-    return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
+    # sentences must be about the same matter: more surely so to conflict than to agree, since
+    # an equal figure named alike is itself evidence of the same measure.
+    if strict:
+        return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
+    return bool(a.context & b.context)
 
 
 def _agrees(claimed: Figure, recorded: Figure) -> bool:
@@ -454,14 +457,14 @@ def _round(value: float) -> bool:
     return len(digits) <= 2
 
 
-def _figure_pairs(pair: Pair):
+def _figure_pairs(pair: Pair, strict: bool = True):
     if not related(pair, dense_at=0.45, coverage_at=0.3):
         return
     claimed = [f for f in figures(pair.claim.analysis.text) if not f.baseline]
     recorded = [f for f in figures(pair.fact.analysis.text) if not f.baseline]
     for c in claimed:
         for r in recorded:
-            if _same_measure(c, r, pair):
+            if _same_measure(c, r, pair, strict):
                 yield c, r
 
 
@@ -477,7 +480,7 @@ def conflicting_figure(pair: Pair) -> Vote | None:
 
 def agreeing_figure(pair: Pair) -> Vote | None:
     """The same measure with the same value, or within the claim's bound."""
-    for c, r in _figure_pairs(pair):
+    for c, r in _figure_pairs(pair, strict=False):
         if _agrees(c, r):
             return Vote("agreeing_figure", "supports", _strength(pair),
                         detail=f"{_show(c)} agrees with {_show(r)}")
