@@ -83,6 +83,18 @@ def claim_text(claim: Claim) -> str:
     return text
 
 
+def _top(scores, k: int) -> list[int]:
+    """The indexes of the ``k`` highest scores, highest first, ties by index: a partial sort,
+    since only a handful of tens of thousands are wanted."""
+    import numpy as np
+
+    if len(scores) > k:
+        chosen = np.argpartition(-scores, k)[:k]
+    else:
+        chosen = np.arange(len(scores))
+    return [int(i) for i in sorted(chosen, key=lambda i: (-scores[i], i))]
+
+
 def claim_terms(claim: Claim, extra: Iterable[str] = ()) -> list[str]:
     """A claim's retrieval terms, less the words only its frame uses ("told the committee")."""
     terms = index_terms(claim.analysis, [m for _, m in claim.analysis.resolved] + list(extra))
@@ -144,40 +156,44 @@ class Retriever:
         ranked: list[list[int]] = []
         if terms:
             scores = self._bm25.get_scores(terms)
-            order = [int(i) for i in scores.argsort()[::-1][:PER_RETRIEVER] if scores[i] > 0]
-            ranked.append(order)
+            ranked.append([i for i in _top(scores, PER_RETRIEVER) if scores[i] > 0])
         dense = None
         if self._vectors is not None:
-            dense = self._vectors @ self.embedder.encode([claim_text(claim)])[0]
-            ranked.append([int(i) for i in dense.argsort()[::-1][:PER_RETRIEVER]])
+            dense = self._vectors @ self._claim_vector(claim)
+            ranked.append(_top(dense, PER_RETRIEVER))
         fused: dict[int, float] = {}
         for order in ranked:
             for rank, i in enumerate(order):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: (-fused[i], self.facts[i].id))[:KEEP]
-        return [self._hit(terms, i, dense) for i in best]
+        return [self._hit(terms, i, float(dense[i]) if dense is not None else None)
+                for i in best]
 
     def score(self, claim: Claim, fact: Fact) -> Hit:
         """How close one given fact is to ``claim``, measured as ``search`` measures its hits."""
         terms = claim_terms(claim)
         position = self._position.get(fact.id)
-        dense = None
-        if self._vectors is not None and position is not None:
-            dense = self._vectors @ self.embedder.encode([claim_text(claim)])[0]
         if position is None:
             shared = set(terms) & set(index_terms(fact.analysis))
             weight = sum(self.idf(t) for t in set(terms)) or 1.0
             return Hit(fact, round(sum(self.idf(t) for t in shared) / weight, 3), 0.0,
                        tuple(sorted(shared)))
-        return self._hit(terms, position, dense)
+        similarity = None
+        if self._vectors is not None:
+            # One fact: one dot product, not the whole matrix.
+            similarity = float(self._vectors[position] @ self._claim_vector(claim))
+        return self._hit(terms, position, similarity)
 
-    def _hit(self, terms: list[str], i: int, dense) -> Hit:
+    def _claim_vector(self, claim: Claim):
+        return self.embedder.encode([claim_text(claim)])[0]
+
+    def _hit(self, terms: list[str], i: int, similarity: float | None) -> Hit:
         claim_terms = set(terms)
         weight = sum(self.idf(t) for t in claim_terms) or 1.0
         shared = claim_terms & set(self._terms[i])
         coverage = sum(self.idf(t) for t in shared) / weight
         return Hit(self.facts[i], round(coverage, 3),
-                   round(float(dense[i]), 3) if dense is not None else 0.0,
+                   round(similarity, 3) if similarity is not None else 0.0,
                    tuple(sorted(shared)))
 
 
