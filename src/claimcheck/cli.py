@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .cli_support import echo, print_problems, reported
+from .cli_support import echo, print_problems, reported, warn
 from .corpus import load_statement
 from .eval_cli import eval_command
 from .extract import Extractor
@@ -92,7 +92,7 @@ def check(
                  "up to date")
             return
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
-                               strict=strict, jobs=jobs, progress=_progress())
+                               strict=strict, jobs=jobs, progress=_progress(), warn=warn)
         reviews = load_reviews(reviews_path(claims))
         when = dt.datetime.now(dt.UTC)
         paths = write_reports(result, out, when, reviews,

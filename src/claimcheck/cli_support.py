@@ -35,6 +35,11 @@ def echo(message: str = "", err: bool = False, nl: bool = True) -> None:
     typer.echo(terminal_safe(message), err=err, nl=nl)
 
 
+def warn(message: str) -> None:
+    """A warning about claimcheck's own state (its cache), one line on stderr."""
+    echo(f"warning: {message}", err=True)
+
+
 def _raise_terminated(signum, frame) -> None:
     raise Terminated()
 

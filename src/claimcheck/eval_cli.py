@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_support import reported
+from .cli_support import reported, warn
 from .evaluate import VERDICTS, EvalReport, evaluate, load_gold
 from .pipeline import check_folders
 
@@ -45,7 +45,8 @@ def eval_command(
                                  param_hint="GOLD / --gold")
     with reported():
         labels = load_gold(gold or gold_file)
-        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir)
+        result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
+                               warn=warn)
         report = evaluate(result, labels)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_support import print_problems, reported
+from .cli_support import print_problems, reported, warn
 from .errors import FindingError, InputError, ReviewError
 from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
 from .html_report import html_report
@@ -93,7 +93,7 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
 
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:
-    result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"))
+    result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"), warn=warn)
     print_problems(result.problems)
     return result
 

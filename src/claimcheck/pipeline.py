@@ -17,7 +17,7 @@ from .extract import Extractor
 from .judge import Judge
 from .lexicon import Lexicon, load_lexicon
 from .match import FactIndex
-from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding
+from .model import VERDICT_SEVERITY, CheckResult, Claim, Corpus, Fact, Finding
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,17 +42,19 @@ LARGE_CORPUS = 2000
 
 def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
                   cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
-                  progress: Progress | None = None) -> CheckResult:
+                  progress: Progress | None = None,
+                  warn: Callable[[str], None] | None = None) -> CheckResult:
     """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
     the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
     readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
-    from the corpus size."""
+    from the corpus size. ``warn`` is told when the cache had to be discarded or given up."""
     from .nlp import load_pipeline
 
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
     lexicon = lexicon_for(claims_dir, lexicon_files or [])
     nlp = load_pipeline()
-    cache = ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon) if cache_dir else None
+    cache = (ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon, warn=warn)
+             if cache_dir else None)
     size = len(corpus.statements) + len(corpus.evidence)
     processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
     try:
@@ -69,7 +71,7 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     result_key = cache.result_key(
         [("statement", s.id, s.content_hash) for s in corpus.statements]
         + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
-    remembered = cache.get(result_key) if cache else None
+    remembered = cache.get(result_key, tuple[Finding, ...]) if cache else None
     if remembered is not None:
         return CheckResult(corpus, remembered, corpus.problems)
     extractor = Extractor(nlp, lexicon)
@@ -103,7 +105,8 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
         yield from read(items, n_process=n_process)
         return
     keys = [cache.key(kind, item.id, item.content_hash) for item in items]
-    known = [cache.get(key) for key in keys]
+    reading = list[Claim] if kind == "statement" else list[Fact]
+    known = [cache.get(key, reading) for key in keys]
     missing = [item for item, value in zip(items, known, strict=True) if value is None]
     fresh = iter(read(missing, n_process=n_process)) if missing else iter(())
     new_entries = []
