@@ -67,6 +67,10 @@ class FoiRequest:
         if not isinstance(payload, dict) or not payload.get("url_title"):
             raise ResponseError("not a request: no 'url_title'; is the WhatDoTheyKnow URL right?",
                                 url)
+        title = payload["url_title"]
+        if not isinstance(title, str) or not _URL_TITLE.match(title):
+            raise ResponseError(f"the request's url_title {str(title)[:60]!r} is "
+                                "not a WhatDoTheyKnow URL title", url)
         responses = sorted(day for event in payload.get("info_request_events") or []
                            if isinstance(event, dict) and event.get("event_type") == "response"
                            and (day := event_day(event.get("created_at"))))

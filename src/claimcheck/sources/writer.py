@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,20 @@ Kind = Literal["statement", "evidence"]
 Action = Literal["created", "updated", "unchanged"]
 
 BODY = "body"  # the name the body goes by among the fetched values
+MAX_STEM = 100  # characters of a file name before ".md" (and any "-2")
+_UNSAFE_IN_NAME = re.compile(r"[^a-z0-9_]+")
+# Names Windows keeps for devices, whatever the extension.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                       *(f"lpt{n}" for n in range(10))})
+
+
+def safe_stem(stem: str) -> str:
+    """A file name (without ".md") that stays in its folder on every system, from outside data.
+
+    Lower-case letters, digits and "_", with any other run (slashes, dots, spaces, controls)
+    becoming one "-"; never empty, never starting with "." or "-", at most ``MAX_STEM`` long."""
+    slug = _UNSAFE_IN_NAME.sub("-", stem.lower())[:MAX_STEM].strip("-_")
+    return "item" if not slug or slug in _RESERVED else slug
 
 
 @dataclass(frozen=True)
@@ -166,6 +181,8 @@ class CorpusWriter:
 
     def write(self, item: Item) -> WriteResult:
         path = self._path_for(item)
+        if path.parent.resolve() != self.folders[item.kind].resolve():
+            raise OutputError(f"{path}: not in {self.folders[item.kind]}; nothing was written")
         provenance = _provenance_block(item)
         fetched = fetched_values(item)
         if not path.exists():
@@ -188,7 +205,7 @@ class CorpusWriter:
             if key in index and index[key].exists():
                 return index[key]
         folder = self.folders[item.kind]
-        for candidate in _names(folder, item.stem):
+        for candidate in _names(folder, safe_stem(item.stem)):
             owner = _key_of(candidate) if candidate.exists() else None
             # A file at that name with no key was written by hand for this item: merge into it.
             if not candidate.exists() or owner in (None, item.key, _citation_key(item.fields)):
