@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,9 +124,12 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
 
 
 # Items per task sent to a worker process: large enough that spaCy batches well, small enough
-# that both workers stay busy to the end.
+# that both workers stay busy to the end (a small corpus is cut into more, smaller tasks).
 CHUNK = 256
+# How often a worker looks whether the process that started it is still there.
+ORPHAN_CHECK_SECONDS = 0.5
 _worker_extractor: Extractor | None = None
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
 def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1):
@@ -132,21 +138,53 @@ def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1)
     A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs
     the whole reading (spaCy and claimcheck's own) on a chunk and sends back small records. Where
     fork is not available (Windows, macOS spawn) the reading runs in this process.
+
+    Workers leave Ctrl-C and SIGTERM to this process: they ignore SIGINT and die at once on
+    SIGTERM, instead of running the command line's handlers (which raise, and left the pool
+    deadlocked). On success the pool is closed and joined; on any error, Ctrl-C, SIGTERM or an
+    abandoned generator it is terminated and joined, so no worker outlives the read. A worker
+    whose parent is killed outright (SIGKILL) notices within ``ORPHAN_CHECK_SECONDS`` and exits.
     """
     reader = extractor.claims_of if kind == "statement" else extractor.facts_of
-    if n_process <= 1 or len(items) < 2 * CHUNK or "fork" not in mp.get_all_start_methods():
+    if n_process <= 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
         yield from reader(items)
         return
     global _worker_extractor
     _worker_extractor = extractor
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    size = max(1, min(CHUNK, -(-len(items) // (4 * n_process))))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    # Signals stay blocked while the workers are forked, so none arrives before a worker has
+    # set its own handling; this process receives any that came meanwhile right after.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
     try:
-        with mp.get_context("fork").Pool(n_process) as pool:
-            tasks = [(kind, chunk) for chunk in chunks]
-            for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
-                yield from zip(chunk, readings, strict=True)
+        pool = mp.get_context("fork").Pool(n_process, initializer=_worker_start,
+                                           initargs=(os.getpid(),))
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    try:
+        tasks = [(kind, chunk) for chunk in chunks]
+        for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
+            yield from zip(chunk, readings, strict=True)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
         _worker_extractor = None
+
+
+def _worker_start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _read_chunk(task: tuple[str, list]) -> list:
