@@ -20,6 +20,7 @@ from typing import Any
 
 from . import __version__
 from .errors import OutputError
+from .freshness import SET_MARK, set_mark
 from .inert import strip_unsafe
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from .pipeline import statement_verdicts
@@ -293,6 +294,11 @@ def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime 
         **(extra or {}),
     }
     write_all(outputs)
+    if inputs is not None:
+        # Last, once every report is in place: what declares the set whole and up to date.
+        write_atomic(out_dir / SET_MARK, set_mark(inputs, {
+            path.name: data.encode("utf-8") if isinstance(data, str) else data
+            for path, data in outputs.items()}))
     return list(outputs)
 
 
