@@ -21,6 +21,9 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata, resources
 from pathlib import Path
 
+from .corpus import MAX_FILE_BYTES
+from .errors import InputError
+from .files import read_bounded
 from .nlp import PIPELINES
 
 
@@ -35,10 +38,10 @@ def inputs_fingerprint(folders: Iterable[Path], files: Iterable[Path | None],
     for folder in folders:
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
             if path.is_file():
-                add(f"{folder.name}/{path.name}", path.read_bytes())
+                add(f"{folder.name}/{path.name}", _contents(path))
     for path in files:
         if path is not None and path.is_file():
-            add(str(path), path.read_bytes())
+            add(str(path), _contents(path))
     for option in options:
         add("option", option.encode())
     package = resources.files("claimcheck")
@@ -50,6 +53,19 @@ def inputs_fingerprint(folders: Iterable[Path], files: Iterable[Path | None],
         except metadata.PackageNotFoundError:
             add(name, b"absent")
     return digest.hexdigest()
+
+
+def _contents(path: Path) -> bytes:
+    """The file's bytes; for one the loaders refuse unread (too big, not regular), what stands
+    in for them: its size and modification time, so a change is still seen."""
+    try:
+        return b"read\0" + read_bounded(path, MAX_FILE_BYTES)
+    except (OSError, InputError):
+        try:
+            info = os.stat(path)
+        except OSError:
+            return b"unreadable"
+        return f"unread\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}".encode()
 
 
 def _walk(folder):

@@ -35,9 +35,11 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .errors import ReviewError
+from .files import read_bounded
 from .model import VERDICT_SEVERITY, Finding
 
 REVIEWS_FILE = "reviews.toml"
+MAX_REVIEWS_BYTES = 16 * 1024 * 1024   # tens of thousands of reviews; no pipe or device is read
 DECISIONS = ("confirmed", "dismissed")
 # How alike an old claim's words must be to a new claim of the same statement (rapidfuzz ratio,
 # 0-100) for the old review to carry over as "needs re-review" rather than be left orphaned.
@@ -234,10 +236,11 @@ def reviews_path(claims_dir: Path) -> Path:
 def load_reviews(path: Path) -> dict[str, Review]:
     """Read a reviews file; a missing file means no reviews yet."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_REVIEWS_BYTES, ReviewError,
+                            hint="one review takes well under 1 KB").decode("utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise ReviewError(f"cannot read the reviews file: {error}", path) from None
     try:
         data = tomllib.loads(text)

@@ -22,7 +22,9 @@ from typing import Any, Literal
 import frontmatter
 import yaml
 
+from claimcheck.corpus import MAX_FILE_BYTES
 from claimcheck.errors import OutputError
+from claimcheck.files import size_text
 from claimcheck.report import write_atomic
 
 Kind = Literal["statement", "evidence"]
@@ -186,7 +188,7 @@ class CorpusWriter:
         provenance = _provenance_block(item)
         fetched = fetched_values(item)
         if not path.exists():
-            write_atomic(path, render(fetched, provenance))
+            write_atomic(path, _checked(path, render(fetched, provenance)))
             self._remember(item, path)
             return WriteResult(path, "created", (), item)
         existing = _read(path)
@@ -194,7 +196,7 @@ class CorpusWriter:
         merged, kept = merge(existing.values, fetched, hashes)
         if merged == existing.values and _same_source(existing.provenance, provenance):
             return WriteResult(path, "unchanged", tuple(kept), item)
-        write_atomic(path, render(merged, provenance))
+        write_atomic(path, _checked(path, render(merged, provenance)))
         self._remember(item, path)
         return WriteResult(path, "updated", tuple(kept), item)
 
@@ -221,6 +223,16 @@ class CorpusWriter:
 
     def _remember(self, item: Item, path: Path) -> None:
         self._index_of(item.kind)[item.key] = path
+
+
+def _checked(path: Path, text: str) -> str:
+    """``text``, if ``claimcheck check`` will read a file of that size."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise OutputError(f"{path}: would be {size:,} bytes, over the limit of "
+                          f"{MAX_FILE_BYTES:,} ({size_text(MAX_FILE_BYTES)}) that claimcheck check "
+                          "reads, so nothing was written (split the document and add its parts)")
+    return text
 
 
 def _names(folder: Path, stem: str) -> Iterator[Path]:
