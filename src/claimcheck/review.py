@@ -25,14 +25,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import errno
 import hashlib
 import json
+import time
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 from .errors import ReviewError
 from .files import read_bounded
@@ -308,10 +316,54 @@ def save_review(path: Path, review: Review) -> dict[str, Review]:
     """Record ``review`` in the file at ``path`` (replacing any earlier one for that finding)."""
     # Imported here, not at the top: report.py imports this module to show review status.
     from .report import write_atomic
-    reviews = load_reviews(path)
-    reviews[review.finding_id] = review
-    write_atomic(path, reviews_toml(reviews))
+    with _locked(path):
+        reviews = load_reviews(path)
+        reviews[review.finding_id] = review
+        write_atomic(path, reviews_toml(reviews))
     return reviews
+
+
+LOCK_WAIT_SECONDS = 30.0
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold ``.<name>.lock`` beside the reviews file, so that reviews recorded at the same time
+    each read the file with the others' decisions in it. The lock is the system's (``flock``,
+    ``msvcrt.locking``): it ends with the process holding it, so a killed review leaves none."""
+    lock = path.parent / f".{path.name}.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+b")  # closed below, which lets the lock go
+    except OSError as error:
+        raise ReviewError(f"cannot lock the reviews file: {error.strerror or error}",
+                          lock) from None
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    try:
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise ReviewError(f"another review has held {lock.name} for "
+                                  f"{LOCK_WAIT_SECONDS:.0f}s; try again", path)
+            time.sleep(0.01)
+        yield
+    finally:
+        handle.close()   # closing lets the lock go
+
+
+def _try_lock(handle) -> bool:
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # pragma: no cover - Windows
+            import msvcrt
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EAGAIN, errno.EDEADLK):
+            return False
+        raise
+    return True
 
 
 _TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
