@@ -17,6 +17,7 @@ import typer
 from .cli_support import reported, warn
 from .evaluate import VERDICTS, EvalReport, evaluate, load_gold
 from .pipeline import check_folders
+from .terminal import echo
 
 
 def eval_command(
@@ -51,7 +52,7 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        typer.echo("\n".join(render(report)))
+        echo("\n".join(render(report)))
 
 
 def render(report: EvalReport) -> list[str]:

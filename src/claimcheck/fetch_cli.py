@@ -23,6 +23,7 @@ from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
 from claimcheck.sources.writer import CorpusWriter, Item, WriteResult
 
 from .cli_support import reported
+from .terminal import echo
 
 fetch_app = typer.Typer(
     no_args_is_help=True,
@@ -45,7 +46,7 @@ HouseOption = Annotated[House | None, typer.Option("--house", help="commons or l
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
@@ -63,7 +64,7 @@ def _write(items: Iterable[Item], claims: Path, evidence: Path) -> list[WriteRes
     for item in items:
         result = writer.write(item)
         results.append(result)
-        typer.echo(f"{result.action} {result.path}")
+        echo(f"{result.action} {result.path}")
         for edit in result.kept:
             _say(f"kept your edit of '{edit.field}' in {result.path} "
                  f"(the source says: {_short(edit.fetched)})")

@@ -39,6 +39,7 @@ from .review import (
     reviews_path,
     save_review,
 )
+from .terminal import echo
 
 FORMATS = ("html", "csv", "claimreview")
 FILE_NAMES = {"html": "report.html", "csv": "findings.csv", "claimreview": "claimreview.json"}
@@ -141,10 +142,10 @@ def correction(
         letter = correction_request(finding, dt.date.today(), state, sender=by)
         paths = write_letter(letter, out / "corrections")
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
-        typer.echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
+        echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
                    err=True)
     for path in paths:
-        typer.echo(f"wrote {path}")
+        echo(f"wrote {path}")
 
 
 def review(
@@ -181,7 +182,7 @@ def review(
         record = decide(finding, "confirmed" if decision else "dismissed", reviewer,
                         dt.date.today(), note)
         save_review(path, record)
-    typer.echo(f"{record.decision} {finding.id} (by {record.by}); recorded in {path}")
+    echo(f"{record.decision} {finding.id} (by {record.by}); recorded in {path}")
 
 
 def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
@@ -189,25 +190,25 @@ def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
     for finding, state in waiting:
         claim = " ".join(finding.claim.text.split())
         claim = claim if len(claim) <= 90 else claim[:89] + "…"
-        typer.echo(f"{state.status.value:<17}{finding.verdict.value:<14}{finding.id}")
-        typer.echo(f"{'':<31}{_where(finding)}: {claim}")
+        echo(f"{state.status.value:<17}{finding.verdict.value:<14}{finding.id}")
+        echo(f"{'':<31}{_where(finding)}: {claim}")
         for reason in state.reasons:
-            typer.echo(f"{'':<31}changed: {reason}")
+            echo(f"{'':<31}changed: {reason}")
     for stale in orphaned(result.findings, reviews):
-        typer.echo(f"{'orphaned':<17}{stale.verdict or '':<14}{stale.finding_id}  "
+        echo(f"{'orphaned':<17}{stale.verdict or '':<14}{stale.finding_id}  "
                    "(no finding has this id any more; its review is kept)")
-    typer.echo(f"{len(waiting)} of {len(result.findings)} findings waiting for review")
+    echo(f"{len(waiting)} of {len(result.findings)} findings waiting for review")
 
 
 def _show(finding: Finding, state: ReviewState) -> None:
-    typer.echo(f"{finding.id}: {finding.verdict.value} (confidence {finding.confidence:.2f})")
-    typer.echo(f"  {_where(finding)}, {finding.statement.speaker}")
-    typer.echo(f"  claim: {' '.join(finding.claim.text.split())}")
+    echo(f"{finding.id}: {finding.verdict.value} (confidence {finding.confidence:.2f})")
+    echo(f"  {_where(finding)}, {finding.statement.speaker}")
+    echo(f"  claim: {' '.join(finding.claim.text.split())}")
     for citation in finding.evidence:
-        typer.echo(f"  {citation.relation}: {citation.evidence_id} ({citation.fact_date})")
-    typer.echo(f"  review: {state.describe()}")
+        echo(f"  {citation.relation}: {citation.evidence_id} ({citation.fact_date})")
+    echo(f"  review: {state.describe()}")
     if state.review and state.review.note:
-        typer.echo(f"  note: {state.review.note}")
+        echo(f"  note: {state.review.note}")
 
 
 def _where(finding: Finding) -> str:
