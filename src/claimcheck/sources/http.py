@@ -45,6 +45,7 @@ from claimcheck.files import read_bounded
 DEFAULT_CONTACT = "https://github.com/claimcheck/claimcheck/issues"
 
 Params = Mapping[str, Any] | Sequence[tuple[str, Any]]
+Validate = Callable[[Any], object]
 
 # Worth another try: too many requests, a request timeout, and the transient server errors
 # (with the 52x a CDN in front of a service answers when the service is slow or down).
@@ -207,11 +208,16 @@ class HttpClient:
         self._last_request: float | None = None
         self._seen: dict[str, Response] = {}
 
-    def get_json(self, url: str, params: Params | None = None) -> Any:
+    def get_json(self, url: str, params: Params | None = None,
+                 validate: Validate | None = None) -> Any:
         """The parsed JSON at ``url``. Use :meth:`get` to keep the raw answer for provenance."""
-        return self.get(url, params, expect_json=True).json()
+        return self.get(url, params, expect_json=True, validate=validate).json()
 
-    def get(self, url: str, params: Params | None = None, *, expect_json: bool = True) -> Response:
+    def get(self, url: str, params: Params | None = None, *, expect_json: bool = True,
+            validate: Validate | None = None) -> Response:
+        """The answer at ``url``. ``validate`` receives the parsed JSON and raises
+        ``ResponseError`` if it is not what the endpoint must give: such an answer is neither
+        used nor cached, and a good cached copy stays."""
         key = cache_key(url, params)
         if key in self._seen:
             return self._seen[key]
@@ -224,11 +230,14 @@ class HttpClient:
                 raise OfflineError("the cached copy is damaged; run once without --offline to "
                                    "fetch it again", full_url(url, params))
         else:
-            response = self._fetch(url, params, expect_json, key)
+            response = self._fetch(url, params, expect_json, key, validate)
+        if validate is not None and response.from_cache:
+            validate(response.json())
         self._seen[key] = response
         return response
 
-    def _fetch(self, url: str, params: Params | None, expect_json: bool, key: str) -> Response:
+    def _fetch(self, url: str, params: Params | None, expect_json: bool, key: str,
+               validate: Validate | None = None) -> Response:
         shown = full_url(url, params)
         for attempt in range(self.retries + 1):
             try:
@@ -242,6 +251,8 @@ class HttpClient:
                                        f"{wait:.0f}s, so try again later", shown) from None
                 self.sleep(wait)
                 continue
+            if validate is not None:
+                validate(response.json())
             if cacheable and self.cache is not None:
                 self.cache.put(key, response)
             return response
