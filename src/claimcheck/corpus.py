@@ -20,6 +20,7 @@ What the loader promises about any file it is given, whatever its bytes:
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import hashlib
 import re
@@ -102,7 +103,7 @@ def _load_folder(folder: Path, build, known: set[str], problems: list[Problem],
             continue
         try:
             item = read_item(path, root)
-            built = build(path, item.meta, item.body, item.digest)
+            built, impossible = _possible(build(path, item.meta, item.body, item.digest))
         except CorpusError as error:
             report(error)
             continue
@@ -113,9 +114,22 @@ def _load_folder(folder: Path, build, known: set[str], problems: list[Problem],
                 hint = _nearest(str(key), sorted(known))
                 report(CorpusError(f"unknown field, ignored{hint}", path, shown(str(key))[1:-1]),
                        skipped=False)
-        for warning in item.warnings:
+        for warning in (*item.warnings, *impossible):
             report(warning, skipped=False)
         yield built
+
+
+def _possible(item):
+    """``item`` without the parts that cannot be true, and a warning for each: a document cannot
+    have been made public before it was made, so such a ``disclosed`` is ignored (the document
+    counts as public from its ``date``) rather than making a finding "publicly known"."""
+    if isinstance(item, Evidence) and item.disclosed and item.disclosed.end < item.date.start:
+        warning = CorpusError(f"{item.disclosed} is before the document's date {item.date}; "
+                              "ignored (a document cannot be public before it was made: is "
+                              "'date' the date of the facts? then use 'effective_from')",
+                              item.path, "disclosed")
+        return dataclasses.replace(item, disclosed=None), (warning,)
+    return item, ()
 
 
 # ---------------------------------------------------------------------- reading one file

@@ -339,9 +339,15 @@ def letter_docx(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
+# What XML 1.0 cannot hold beyond the controls _printable drops: surrogates (from undecodable
+# command-line bytes) and the non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
-    """XML cannot hold control characters; bidi overrides can disguise text. Drop both."""
-    return " ".join(_printable(text).split())
+    """XML cannot hold control characters or non-characters; bidi overrides can disguise text.
+    Drop them all."""
+    return " ".join(_NOT_XML.sub("", _printable(text)).split())
 
 
 def letter_filename(finding_id: str) -> str:
@@ -352,7 +358,8 @@ def letter_filename(finding_id: str) -> str:
 def write_letter(letter: Letter, folder: Path) -> list[Path]:
     """Write ``<finding>.md`` and ``<finding>.docx`` into ``folder``, together or not at all."""
     stem = folder / letter_filename(letter.finding_id)
-    markdown, word = stem.with_suffix(".md"), stem.with_suffix(".docx")
+    # Not with_suffix: in "pq.42842_..." the ".42842_..." is part of the id, not a suffix.
+    markdown, word = stem.with_name(stem.name + ".md"), stem.with_name(stem.name + ".docx")
     write_all({markdown: letter_markdown(letter), word: letter_docx(letter)})
     return [markdown, word]
 
