@@ -23,6 +23,7 @@ from html import escape
 
 from . import __version__
 from .dates import PartialDate, Precision
+from .inert import web_url
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding
 from .pipeline import statement_verdicts
 from .report import _printable, notices, sorted_findings
@@ -192,8 +193,8 @@ def _t(text: str | None) -> str:
 
 
 def _href(url: str | None) -> str | None:
-    url = _printable(url or "").strip()
-    return escape(url, quote=True) if re.match(r"https?://", url, re.I) else None
+    url = web_url(url)
+    return escape(url, quote=True) if url else None
 
 
 def _by_severity(findings) -> list[Finding]:

@@ -21,7 +21,7 @@ from typing import Any
 from . import __version__
 from .errors import OutputError
 from .freshness import SET_MARK, set_mark
-from .inert import strip_unsafe
+from .inert import strip_unsafe, web_url
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from .pipeline import statement_verdicts
 from .review import Review, ReviewState, review_status
@@ -258,7 +258,9 @@ def _inline(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    return _printable(text).replace("`", "'")
+    """Outside text (a file name) as the inside of a code span: one line, no backtick, so that
+    nothing in it can end the span or the list item and start Markdown or HTML of its own."""
+    return " ".join(_printable(text).split()).replace("`", "'")
 
 
 def _quote(text: str) -> str:
@@ -266,9 +268,9 @@ def _quote(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    url = _printable(url).strip()
-    return url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20") if url.startswith(
-        ("http://", "https://")) else "about:blank"
+    url = web_url(url)
+    return url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20") if url else \
+        "about:blank"
 
 
 def _printable(text: str) -> str:
