@@ -155,3 +155,27 @@ def test_a_cached_answer_over_the_cap_is_a_miss(tmp_path):
 
 def test_the_limits_are_where_the_readme_says():
     assert http_module.MAX_BODY_BYTES == 8 * 1024 * 1024
+
+
+LOAD_GOLD = """
+import sys
+from pathlib import Path
+from claimcheck.errors import EvalError
+from claimcheck.evaluate import load_gold
+try:
+    load_gold(Path(sys.argv[1]))
+except EvalError as error:
+    print(error)
+"""
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
+def test_a_gold_file_that_never_ends_is_refused_in_one_line(kind, tmp_path):
+    path = tmp_path / "gold.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    done = _python(LOAD_GOLD, str(path))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith(f"{path}: is "), done.stdout
