@@ -65,7 +65,8 @@ def test_a_failed_run_leaves_the_previous_report_whole(tmp_path):
                  "--out", out)
     assert result.exit_code == 1 and "folder does not exist" in result.stderr
     assert (out / "report.md").read_text() == before
-    assert sorted(p.name for p in out.iterdir()) == ["findings.json", "report.html", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == [".claimcheck-set.json", "findings.json",
+                                                    "report.html", "report.md"]
 
 
 def test_claims_shows_what_was_extracted():

@@ -5,21 +5,34 @@ One SQLite file. A key covers everything extraction depends on: the item's own b
 included, since the question and department shape the reading), the lexicon, the spaCy pipeline
 and claimcheck's extraction code. Change any of them and the entry is simply not found again.
 
-Values are pickles of claimcheck's own frozen dataclasses. The cache is written and read only by
-claimcheck on the user's machine; do not point it at a file from elsewhere.
+The cache is data, never code: values are JSON, read back only as the records they must be
+(:mod:`claimcheck.codec`), and each row is checked on reading against the content hash it was made
+from and a digest of its value. The file records the format, claimcheck's version and the spaCy
+pipeline that wrote it. A cache that is damaged, tampered with or written by something else is
+discarded with one warning and rebuilt; one that cannot be written (a full disk, a read-only
+folder, a size cap) is given up with one warning and the run goes on uncached. Nothing here
+makes a run fail.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import sqlite3
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .errors import OutputError
+from .codec import decode, encode
 from .lexicon import Lexicon
+
+FORMAT = "claimcheck-readings-json-1"
+MAX_CACHE_BYTES = 4 * 1024 ** 3
+"""The cache stops growing here (about 40 times what 10,000 statements need); the run goes on."""
+
+Warn = Callable[[str], None]
 
 
 def fingerprint(nlp, lexicon: Lexicon) -> str:
@@ -40,18 +53,33 @@ def _code_hash(module: str) -> str:
     return hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest()
 
 
-class ExtractionCache:
-    """Claims per statement and facts per evidence item, by content key."""
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
-    def __init__(self, path: Path, nlp, lexicon: Lexicon) -> None:
+
+class ExtractionCache:
+    """Claims per statement, facts per evidence item and whole results, by content key.
+
+    ``warn`` receives the one line worth telling the user when the cache is discarded or given
+    up; ``max_bytes`` caps the file's size (past it, as on a full disk, the run goes uncached)."""
+
+    def __init__(self, path: Path, nlp, lexicon: Lexicon, warn: Warn | None = None,
+                 max_bytes: int = MAX_CACHE_BYTES) -> None:
         self.path = path
         self._prefix = fingerprint(nlp, lexicon)
+        self._meta = {"format": FORMAT, "claimcheck": __version__,
+                      "model": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} "
+                               f"{nlp.meta.get('version', '')}"}
+        self._warn = warn or (lambda message: None)
+        self._warned = False
+        self._max_bytes = max_bytes
+        self._db: sqlite3.Connection | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path)
-            self._db.execute("CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, value BLOB)")
+            self._open()
         except (OSError, sqlite3.Error) as error:
-            raise OutputError(f"cannot use the cache {path}: {error}") from None
+            self._give_up("cannot use the cache", error)
+
+    # ------------------------------------------------------------------ keys
 
     def key(self, kind: str, item_id: str, content_hash: str) -> str | None:
         if not content_hash:
@@ -69,25 +97,109 @@ class ExtractionCache:
         return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()
 
-    def get(self, key: str | None):
-        if key is None:
+    # ------------------------------------------------------------------ reading and writing
+
+    def get(self, key: str | None, kind: Any) -> Any:
+        """The value stored under ``key``, read as ``kind`` (``list[Claim]``); None if there is
+        none. A value that fails its checks discards the cache."""
+        if key is None or self._db is None:
             return None
-        row = self._db.execute("SELECT value FROM readings WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT value, digest FROM readings WHERE key = ?",
+                                   (key,)).fetchone()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return None
         if row is None:
             return None
+        value, digest = row
         try:
-            return pickle.loads(row[0])
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None  # written by another version: read the item again
+            if not isinstance(value, str) or _digest(value) != digest:
+                raise ValueError("an entry does not match its digest")
+            return decode(kind, json.loads(value))
+        except (ValueError, RecursionError) as error:
+            self._discard(f"holds an entry claimcheck did not write ({error})")
+            return None
 
     def put_many(self, entries: list[tuple[str, object]]) -> None:
+        if self._db is None or not entries:
+            return
+        rows = []
+        for key, value in entries:
+            text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+            rows.append((key, text, _digest(text)))
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?)",
-                                     [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
-                                      for k, v in entries])
+                self._db.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?, ?)", rows)
         except sqlite3.Error as error:
-            raise OutputError(f"cannot write the cache {self.path}: {error}") from None
+            self._failed(error, "cannot write the cache")
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # ------------------------------------------------------------------ the file
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path)
+        try:
+            self._check_or_create()
+        except _Foreign as error:
+            self._discard(str(error))
+        except sqlite3.Error as error:
+            self._failed(error)
+
+    def _check_or_create(self) -> None:
+        db = self._db
+        tables = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables:
+            stored = dict(db.execute("SELECT name, value FROM meta")) if "meta" in tables else {}
+            if stored != self._meta or tables != {"meta", "readings"}:
+                by = (f"claimcheck {stored.get('claimcheck')} with {stored.get('model')}"
+                      if stored.get("format") == FORMAT else "something else")
+                raise _Foreign(f"was written by {by}")
+        else:
+            with db:
+                db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE readings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                           "digest TEXT NOT NULL)")
+                db.executemany("INSERT INTO meta VALUES (?, ?)", self._meta.items())
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {max(1, self._max_bytes // page_size)}")
+
+    def _failed(self, error: sqlite3.Error, what: str = "cannot use the cache") -> None:
+        """A damaged file is rebuilt; a busy or unwritable one is given up for this run."""
+        if isinstance(error, sqlite3.DatabaseError) and (
+                not isinstance(error, sqlite3.OperationalError) or "malformed" in str(error)):
+            self._discard(f"is damaged ({error})")
+        else:
+            self._give_up(what, error)
+
+    def _discard(self, why: str) -> None:
+        """Throw the file away and start an empty one; say so once."""
+        self._say(f"the cache {self.path} {why}; it was discarded and is being rebuilt")
+        self.close()
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._check_or_create()
+        except (OSError, sqlite3.Error) as again:
+            self._give_up("cannot rebuild the cache", again)
+
+    def _give_up(self, what: str, error: Exception) -> None:
+        self._say(f"{what} {self.path} ({getattr(error, 'strerror', None) or error}); "
+                  "running without it")
+        self.close()
+
+    def _say(self, message: str) -> None:
+        if not self._warned:
+            self._warned = True
+            self._warn(message)
+
+
+class _Foreign(sqlite3.DatabaseError):
+    """The file is a database, but not a readings cache of this claimcheck and pipeline."""

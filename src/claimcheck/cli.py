@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .cli_support import PlainGroup, PlainHelp, echo, print_problems, reported
+from .cli_support import PlainGroup, PlainHelp, echo, print_problems, reported, warn
 from .eval_cli import eval_command
 from .fetch_cli import add, fetch_app
 from .outputs_cli import FILE_NAMES, correction, extra_outputs, parse_formats, review
@@ -102,7 +102,7 @@ def check(
         from .review import load_reviews
 
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
-                               strict=strict, jobs=jobs, progress=_progress())
+                               strict=strict, jobs=jobs, progress=_progress(), warn=warn)
         reviews = load_reviews(reviews_path(claims))
         when = dt.datetime.now(dt.UTC)
         paths = write_reports(result, out, when, reviews,

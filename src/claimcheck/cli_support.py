@@ -15,7 +15,9 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from .errors import ClaimcheckError
-from .inert import strip_unsafe
+from .terminal import echo, terminal_safe
+
+__all__ = ["echo", "terminal_safe", "reported", "print_problems", "warn", "entry_point"]
 
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
 EXIT_TERMINATED = 143    # 128 + SIGTERM
@@ -26,14 +28,9 @@ class Terminated(BaseException):
     runs (temporary files are removed) instead of the process vanishing mid-write."""
 
 
-def terminal_safe(text: str) -> str:
-    """``text`` with every character that a terminal would act on instead of show removed."""
-    return strip_unsafe(text)
-
-
-def echo(message: str = "", err: bool = False, nl: bool = True) -> None:
-    """``typer.echo`` for anything that may hold outside text: file names, titles, quotes."""
-    typer.echo(terminal_safe(message), err=err, nl=nl)
+def warn(message: str) -> None:
+    """A warning about claimcheck's own state (its cache), one line on stderr."""
+    echo(f"warning: {message}", err=True)
 
 
 class _QuickHelpOption:

@@ -20,11 +20,10 @@ What the loader promises about any file it is given, whatever its bytes:
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ import yaml
 
 from .dates import PartialDate, parse_date, shown
 from .errors import CorpusError, DateError
+from .files import read_bounded, size_text
 from .model import EVIDENCE_KINDS, HOUSES, VENUES, Corpus, Evidence, Problem, Statement
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -118,7 +118,7 @@ def _load_folder(folder: Path, build, known: set[str], problems: list[Problem],
             continue
         try:
             item = read_item(path, root)
-            built = build(path, item.meta, item.body, item.digest)
+            built, impossible = _possible(build(path, item.meta, item.body, item.digest))
         except CorpusError as error:
             report(error)
             continue
@@ -129,9 +129,22 @@ def _load_folder(folder: Path, build, known: set[str], problems: list[Problem],
                 hint = _nearest(str(key), sorted(known))
                 report(CorpusError(f"unknown field, ignored{hint}", path, shown(str(key))[1:-1]),
                        skipped=False)
-        for warning in item.warnings:
+        for warning in (*item.warnings, *impossible):
             report(warning, skipped=False)
         yield built
+
+
+def _possible(item):
+    """``item`` without the parts that cannot be true, and a warning for each: a document cannot
+    have been made public before it was made, so such a ``disclosed`` is ignored (the document
+    counts as public from its ``date``) rather than making a finding "publicly known"."""
+    if isinstance(item, Evidence) and item.disclosed and item.disclosed.end < item.date.start:
+        warning = CorpusError(f"{item.disclosed} is before the document's date {item.date}; "
+                              "ignored (a document cannot be public before it was made: is "
+                              "'date' the date of the facts? then use 'effective_from')",
+                              item.path, "disclosed")
+        return dataclasses.replace(item, disclosed=None), (warning,)
+    return item, ()
 
 
 # ---------------------------------------------------------------------- reading one file
@@ -163,8 +176,8 @@ def read_item(path: Path, root: Path) -> RawItem:
                           line=1)
     block = "\n".join(lines[1:closing])
     if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        raise CorpusError(f"front matter is {_size(len(block.encode('utf-8')))}; the limit is "
-                          f"{_size(MAX_FRONT_MATTER_BYTES)} (is a closing '---' missing?)", path,
+        raise CorpusError(f"front matter is {size_text(len(block.encode('utf-8')))}; the limit is "
+                          f"{size_text(MAX_FRONT_MATTER_BYTES)} (is a closing '---' missing?)", path,
                           line=1)
     meta = _front_matter(path, block)
     body, warnings = _clean_body(path, lines[closing + 1:], first_line=closing + 2)
@@ -186,26 +199,10 @@ def _read_bytes(path: Path, root: Path) -> bytes:
         raise CorpusError(f"is a link to {target}, outside the corpus folder; copy the file in "
                           "instead", path)
     try:
-        info = os.stat(target)
-        if stat.S_ISDIR(info.st_mode):
-            raise CorpusError("is a folder, not a file", path)
-        if not stat.S_ISREG(info.st_mode):
-            raise CorpusError("is not a regular file (a pipe, device or socket)", path)
-        # O_NOFOLLOW: the checked path must not have become a link since.
-        descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-                             | getattr(os, "O_BINARY", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise CorpusError(f"is {_size(size)}; the limit is {_size(MAX_FILE_BYTES)} "
-                                  "(split the document into smaller files)", path)
-            raw = handle.read(MAX_FILE_BYTES + 1)   # never more, even if the file grows
-    except OSError as error:
-        raise CorpusError(f"cannot be read: {error.strerror or error}", path) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise CorpusError(f"is more than {_size(MAX_FILE_BYTES)}, the limit (split the document "
-                          "into smaller files)", path)
-    return raw
+        return read_bounded(path, MAX_FILE_BYTES, CorpusError,
+                            hint="split the document into smaller files")
+    except FileNotFoundError:
+        raise CorpusError("cannot be read: No such file or directory", path) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -225,12 +222,6 @@ def _decode(path: Path, raw: bytes) -> str:
         raise CorpusError(f"is not UTF-8 text (byte 0x{raw[error.start]:02X} at offset "
                           f"{error.start}); save it as UTF-8", path, line=line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.0f} MB"
-    return f"{n / 1024:.0f} KB"
 
 
 # Control characters other than tab and newline (C0, DEL, C1): terminal escapes and the like.

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_support import reported
+from .cli_support import reported, warn
+from .terminal import echo
 
 if TYPE_CHECKING:
     from .evaluate import EvalReport
@@ -57,12 +58,12 @@ def eval_command(
 
         labels = load_gold(gold or gold_file)
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
-                               dense=not no_dense)
+                               dense=not no_dense, warn=warn)
         report = evaluate(result, labels)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        typer.echo("\n".join(render(report)))
+        echo("\n".join(render(report)))
 
 
 def render(report: EvalReport) -> list[str]:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EvalError
+from .files import read_bounded
 from .model import VERDICT_SEVERITY, CheckResult, Finding, Verdict
 from .pipeline import statement_verdicts
 
@@ -66,14 +67,16 @@ class Gold:
         return {label.statement_id: label for label in self.labels}
 
 
+MAX_GOLD_BYTES = 16 * 1024 * 1024
+
+
 def load_gold(path: Path) -> Gold:
     """Read and validate a gold file. Raises ``EvalError`` naming the file and the key."""
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_GOLD_BYTES, EvalError,
+                           hint="a label takes a few hundred bytes")
     except FileNotFoundError:
         raise EvalError("no such gold file", path) from None
-    except OSError as error:
-        raise EvalError(f"cannot read the gold file: {error.strerror or error}", path) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .html_report import finding_anchor
-from .inert import strip_unsafe
+from .inert import strip_unsafe, web_url
 from .model import CheckResult, Finding, Verdict
 from .report import json_text, sorted_findings
 from .review import Review, review_status
@@ -143,8 +143,9 @@ def claim_review(finding: Finding, organisation: str = DEFAULT_ORGANISATION,
     appearance: dict[str, Any] = {"@type": "CreativeWork", "datePublished": str(s.date)}
     if s.reference:
         appearance["name"] = s.reference
-    if s.url:
-        appearance["url"] = s.url
+    site_url = web_url(site_url)
+    if web_url(s.url):
+        appearance["url"] = web_url(s.url)
     publisher: dict[str, Any] = {"@type": "Organization", "name": organisation}
     if site_url:
         publisher["url"] = site_url
@@ -187,4 +188,11 @@ def claimreview_json(result: CheckResult, reviews: Mapping[str, Review] | None =
                      published: dt.date | None = None) -> str:
     """The JSON-LD text: an array of ClaimReview objects, each with its ``@context``. Written as
     findings.json is, so invisible and reordering characters from outside text are escaped."""
-    return json_text(claim_reviews(result, reviews, organisation, site_url, published))
+    text = json_text(claim_reviews(result, reviews, organisation, site_url, published))
+    # Ready to embed in <script type="application/ld+json">: "</script>" or "<!--" in a claim
+    # must not end or change the element. These characters occur only inside JSON strings,
+    # where the escape means the same.
+    return text.translate(_EMBEDDED)
+
+
+_EMBEDDED = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

@@ -18,6 +18,7 @@ import typer
 from claimcheck.errors import InputError
 
 from .cli_support import PlainGroup, PlainHelp, reported
+from .terminal import echo
 
 # claimcheck.sources (requests, pypdf) is imported by the commands that use it, so that
 # `claimcheck --help` and the commands that never fetch do not wait for it.
@@ -48,7 +49,7 @@ HouseOption = Annotated[House | None, typer.Option("--house", metavar="HOUSE", h
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 def _http(offline: bool, cache_dir: Path) -> HttpClient:
@@ -72,7 +73,7 @@ def _write(items: Iterable[Item], claims: Path, evidence: Path) -> list[WriteRes
     for item in items:
         result = writer.write(item)
         results.append(result)
-        typer.echo(f"{result.action} {result.path}")
+        echo(f"{result.action} {result.path}")
         for edit in result.kept:
             _say(f"kept your edit of '{edit.field}' in {result.path} "
                  f"(the source says: {_short(edit.fetched)})")

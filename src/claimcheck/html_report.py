@@ -23,6 +23,7 @@ from html import escape
 
 from . import __version__
 from .dates import PartialDate, Precision
+from .inert import web_url
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding
 from .pipeline import statement_verdicts
 from .report import _printable, notices, sorted_findings
@@ -192,8 +193,8 @@ def _t(text: str | None) -> str:
 
 
 def _href(url: str | None) -> str | None:
-    url = _printable(url or "").strip()
-    return escape(url, quote=True) if re.match(r"https?://", url, re.I) else None
+    url = web_url(url)
+    return escape(url, quote=True) if url else None
 
 
 def _by_severity(findings) -> list[Finding]:
@@ -373,21 +374,22 @@ def timeline_svg(f: Finding) -> str:
     events = timeline_events(f)
     if len(events) == 1:
         return ('<p class="muted timeline-none">No dated evidence to draw a timeline from.</p>')
-    first = min(e.date.start for e in events)
-    last = max(e.date.end for e in events) + dt.timedelta(days=1)
-    span = max((last - first).days, 1)
-    pad = max(span // 20, 10)
-    first, last = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
-    span = (last - first).days
+    # Day numbers, not dates: padding round 0001-01-01 or 9999-12-31 must not leave the calendar.
+    first = min(e.date.start for e in events).toordinal()
+    last = max(e.date.end for e in events).toordinal() + 1
+    pad = max((last - first) // 20, 10)
+    first, last = first - pad, last + pad
+    span = last - first
     usable = WIDTH - LEFT - RIGHT
 
-    def x(day: dt.date) -> float:
-        return round(LEFT + usable * (day - first).days / span, 1)
+    def x(day: dt.date | int) -> float:
+        number = day if isinstance(day, int) else day.toordinal()
+        return round(LEFT + usable * (number - first) / span, 1)
 
     rows_end: list[float] = []
     labels, marks = [], []
     for event in events:
-        x0, x1 = x(event.date.start), x(event.date.end + dt.timedelta(days=1))
+        x0, x1 = x(event.date.start), x(event.date.end.toordinal() + 1)
         centre = round((x0 + x1) / 2, 1)
         colour = _COLOURS[event.kind]
         name = _NAMES[event.kind] + (" and made public" if event.label.startswith("Fact, public")
@@ -424,7 +426,7 @@ def timeline_svg(f: Finding) -> str:
                       f'fill="{colour}">{_t(text)}</text>')
     height = AXIS_Y + 34 + ROW * max(len(rows_end) - 1, 0) + 12
     ticks = []
-    for year in range(first.year + 1, last.year + 1):
+    for year in _tick_years(first, last):
         tx = x(dt.date(year, 1, 1))
         ticks.append(f'<line x1="{tx}" x2="{tx}" y1="{AXIS_Y - 4}" y2="{AXIS_Y + 4}" '
                      f'stroke="#999"/><text x="{tx}" y="{AXIS_Y - 22}" text-anchor="middle" '
@@ -438,6 +440,15 @@ def timeline_svg(f: Finding) -> str:
             "<figcaption>Fact arose (red; ringed blue when public the same day), document made "
             "(grey), statement (black bar), made public (blue), corrected (purple). A band is a "
             "date known only to the month or year.</figcaption></figure>")
+
+
+def _tick_years(first: int, last: int, most: int = 20) -> range:
+    """The years to mark between two day numbers: each 1 January inside, at most ``most``."""
+    def year(day: int) -> int:
+        return dt.date.fromordinal(min(max(day, 1), dt.date.max.toordinal())).year
+    low, high = year(first) + 1, year(last)
+    step = max(1, -(-(high - low + 1) // most))
+    return range(-(-low // step) * step, high + 1, step)
 
 
 def _marker(kind: str, cx: float, colour: str, title: str) -> str:

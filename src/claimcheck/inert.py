@@ -15,3 +15,13 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e
 def strip_unsafe(text: str) -> str:
     """``text`` without the characters that would act instead of show."""
     return UNSAFE.sub("", text)
+
+
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` (inert, trimmed) when it is an http or https address; None for anything else
+    (``javascript:``, ``data:``, ``file:``, a relative path), which no report may link to."""
+    url = strip_unsafe(url or "").strip()
+    return url if _WEB.match(url) else None

@@ -342,9 +342,15 @@ def letter_docx(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
+# What XML 1.0 cannot hold beyond the controls _printable drops: surrogates (from undecodable
+# command-line bytes) and the non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
-    """XML cannot hold control characters; bidi overrides can disguise text. Drop both."""
-    return " ".join(_printable(text).split())
+    """XML cannot hold control characters or non-characters; bidi overrides can disguise text.
+    Drop them all."""
+    return " ".join(_NOT_XML.sub("", _printable(text)).split())
 
 
 def letter_filename(finding_id: str) -> str:

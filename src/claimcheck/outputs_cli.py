@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_support import echo, print_problems, reported
+from .cli_support import print_problems, reported, warn
 from .errors import FindingError, InputError
+from .terminal import echo
 
 # The library modules (the reports, letters, reviews and the check) are imported by the commands
 # that use them, so that `claimcheck --help` and an up-to-date `check` do not wait for them.
@@ -87,7 +88,7 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:
     from .pipeline import check_folders
 
-    result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"))
+    result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"), warn=warn)
     print_problems(result.problems)
     return result
 
@@ -146,14 +147,14 @@ def correction(
         letter = correction_request(finding, dt.date.today(), state, sender=by)
         written = write_letter(letter, out / "corrections", force=force)
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
-        typer.echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
+        echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
                    err=True)
     for path in written.kept:
-        typer.echo(f"kept {path}: it was edited since claimcheck wrote it (--force overwrites it)",
+        echo(f"kept {path}: it was edited since claimcheck wrote it (--force overwrites it)",
                    err=True)
     for path in written.paths:
-        typer.echo(f"wrote {path}")
-    typer.echo(f"note: letters are kept in {out / 'corrections'}. The default reports/ folder is "
+        echo(f"wrote {path}")
+    echo(f"note: letters are kept in {out / 'corrections'}. The default reports/ folder is "
                "ignored by git; to keep a letter in git, add it with "
                f"'git add -f {written.paths[0]}', or give --out a folder git tracks", err=True)
 
@@ -205,9 +206,9 @@ def review(
         save_review(path, record)
     previous = reviews.get(finding.id)
     if decision:
-        typer.echo(f"{decision} {finding.id} (by {record.by}); recorded in {path}")
+        echo(f"{decision} {finding.id} (by {record.by}); recorded in {path}")
     else:
-        typer.echo(f"noted {finding.id} (by {record.by}); recorded in {path}")
+        echo(f"noted {finding.id} (by {record.by}); recorded in {path}")
     if decision and previous is not None and previous.decision and (
             previous.decision, previous.by) != (decision, record.by):
         echo(f"note: this replaces the decision {previous.entry().describe()}"
@@ -222,25 +223,25 @@ def _list_waiting(result: CheckResult, reviews: Mapping[str, Review]) -> None:
     for finding, state in waiting:
         claim = " ".join(finding.claim.text.split())
         claim = claim if len(claim) <= 90 else claim[:89] + "…"
-        typer.echo(f"{state.status.value:<17}{finding.verdict.value:<14}{finding.id}")
-        typer.echo(f"{'':<31}{_where(finding)}: {claim}")
+        echo(f"{state.status.value:<17}{finding.verdict.value:<14}{finding.id}")
+        echo(f"{'':<31}{_where(finding)}: {claim}")
         for reason in state.reasons:
-            typer.echo(f"{'':<31}changed: {reason}")
+            echo(f"{'':<31}changed: {reason}")
     for stale in orphaned(result.findings, reviews):
-        typer.echo(f"{'orphaned':<17}{stale.verdict or '':<14}{stale.finding_id}  "
+        echo(f"{'orphaned':<17}{stale.verdict or '':<14}{stale.finding_id}  "
                    "(no finding has this id any more; its review is kept)")
-    typer.echo(f"{len(waiting)} of {len(result.findings)} findings waiting for review")
+    echo(f"{len(waiting)} of {len(result.findings)} findings waiting for review")
 
 
 def _show(finding: Finding, state: ReviewState) -> None:
-    typer.echo(f"{finding.id}: {finding.verdict.value} (confidence {finding.confidence:.2f})")
-    typer.echo(f"  {_where(finding)}, {finding.statement.speaker}")
-    typer.echo(f"  claim: {' '.join(finding.claim.text.split())}")
+    echo(f"{finding.id}: {finding.verdict.value} (confidence {finding.confidence:.2f})")
+    echo(f"  {_where(finding)}, {finding.statement.speaker}")
+    echo(f"  claim: {' '.join(finding.claim.text.split())}")
     for citation in finding.evidence:
-        typer.echo(f"  {citation.relation}: {citation.evidence_id} ({citation.fact_date})")
-    typer.echo(f"  review: {state.describe()}")
+        echo(f"  {citation.relation}: {citation.evidence_id} ({citation.fact_date})")
+    echo(f"  review: {state.describe()}")
     if state.review and state.review.note:
-        typer.echo(f"  note: {state.review.note}")
+        echo(f"  note: {state.review.note}")
     for entry in state.review.history if state.review else ():
         echo(f"  earlier: {entry.describe()}" + (f": {entry.note}" if entry.note else ""))
 

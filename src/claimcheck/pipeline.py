@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 from .cache import ExtractionCache
 from .corpus import load_corpus
 from .lexicon import Lexicon, load_lexicon
-from .model import VERDICT_SEVERITY, CheckResult, Corpus, Finding, Problem
+from .model import VERDICT_SEVERITY, CheckResult, Claim, Corpus, Fact, Finding, Problem
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -46,11 +49,13 @@ LARGE_CORPUS = 2000
 
 def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
                   cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
-                  progress: Progress | None = None, dense: bool = True) -> CheckResult:
+                  progress: Progress | None = None, dense: bool = True,
+                  warn: Callable[[str], None] | None = None) -> CheckResult:
     """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
     the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
     readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
-    from the corpus size. spaCy is imported only if something is not in the cache."""
+    from the corpus size. spaCy is imported only if something is not in the cache. ``warn`` is
+    told when the cache had to be discarded or given up."""
     from .nlp import DeferredPipeline
 
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
@@ -58,7 +63,8 @@ def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path
     nlp = DeferredPipeline()
     # The embedding model, like spaCy, is loaded only if the result is not cached.
     embedder = _load_embedder if dense else None
-    cache = ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon) if cache_dir else None
+    cache = (ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon, warn=warn)
+             if cache_dir else None)
     size = len(corpus.statements) + len(corpus.evidence)
     processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
     try:
@@ -82,7 +88,7 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
         + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
     if result_key is not None:
         result_key = f"{result_key}:{'dense' if embedder is not None else 'lexical'}"
-    remembered = cache.get(result_key) if cache else None
+    remembered = cache.get(result_key, tuple[Finding, ...]) if cache else None
     if remembered is not None:
         return CheckResult(corpus, remembered, corpus.problems)
     # Here, not at the top: extract imports spaCy, which a cached result does not need.
@@ -131,7 +137,8 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
         yield from read(items, n_process=n_process)
         return
     keys = [cache.key(kind, item.id, item.content_hash) for item in items]
-    known = [cache.get(key) for key in keys]
+    reading = list[Claim] if kind == "statement" else list[Fact]
+    known = [cache.get(key, reading) for key in keys]
     missing = [item for item, value in zip(items, known, strict=True) if value is None]
     fresh = iter(read(missing, n_process=n_process)) if missing else iter(())
     new_entries = []
@@ -146,9 +153,12 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
 
 
 # Items per task sent to a worker process: large enough that spaCy batches well, small enough
-# that both workers stay busy to the end.
+# that both workers stay busy to the end (a small corpus is cut into more, smaller tasks).
 CHUNK = 256
+# How often a worker looks whether the process that started it is still there.
+ORPHAN_CHECK_SECONDS = 0.5
 _worker_extractor: Extractor | None = None
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
 def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1):
@@ -157,21 +167,53 @@ def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1)
     A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs
     the whole reading (spaCy and claimcheck's own) on a chunk and sends back small records. Where
     fork is not available (Windows, macOS spawn) the reading runs in this process.
+
+    Workers leave Ctrl-C and SIGTERM to this process: they ignore SIGINT and die at once on
+    SIGTERM, instead of running the command line's handlers (which raise, and left the pool
+    deadlocked). On success the pool is closed and joined; on any error, Ctrl-C, SIGTERM or an
+    abandoned generator it is terminated and joined, so no worker outlives the read. A worker
+    whose parent is killed outright (SIGKILL) notices within ``ORPHAN_CHECK_SECONDS`` and exits.
     """
     reader = extractor.claims_of if kind == "statement" else extractor.facts_of
-    if n_process <= 1 or len(items) < 2 * CHUNK or "fork" not in mp.get_all_start_methods():
+    if n_process <= 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
         yield from reader(items)
         return
     global _worker_extractor
     _worker_extractor = extractor
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    size = max(1, min(CHUNK, -(-len(items) // (4 * n_process))))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    # Signals stay blocked while the workers are forked, so none arrives before a worker has
+    # set its own handling; this process receives any that came meanwhile right after.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
     try:
-        with mp.get_context("fork").Pool(n_process) as pool:
-            tasks = [(kind, chunk) for chunk in chunks]
-            for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
-                yield from zip(chunk, readings, strict=True)
+        pool = mp.get_context("fork").Pool(n_process, initializer=_worker_start,
+                                           initargs=(os.getpid(),))
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    try:
+        tasks = [(kind, chunk) for chunk in chunks]
+        for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
+            yield from zip(chunk, readings, strict=True)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
         _worker_extractor = None
+
+
+def _worker_start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _read_chunk(task: tuple[str, list]) -> list:

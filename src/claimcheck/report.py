@@ -20,7 +20,8 @@ from typing import Any
 
 from . import __version__
 from .errors import OutputError
-from .inert import strip_unsafe
+from .freshness import SET_MARK, set_mark
+from .inert import strip_unsafe, web_url
 from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from .pipeline import statement_verdicts
 from .review import Review, ReviewState, review_status
@@ -258,7 +259,9 @@ def _inline(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    return _printable(text).replace("`", "'")
+    """Outside text (a file name) as the inside of a code span: one line, no backtick, so that
+    nothing in it can end the span or the list item and start Markdown or HTML of its own."""
+    return " ".join(_printable(text).split()).replace("`", "'")
 
 
 def _quote(text: str) -> str:
@@ -266,9 +269,9 @@ def _quote(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    url = _printable(url).strip()
-    return url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20") if url.startswith(
-        ("http://", "https://")) else "about:blank"
+    url = web_url(url)
+    return url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20") if url else \
+        "about:blank"
 
 
 def _printable(text: str) -> str:
@@ -294,6 +297,11 @@ def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime 
         **(extra or {}),
     }
     write_all(outputs)
+    if inputs is not None:
+        # Last, once every report is in place: what declares the set whole and up to date.
+        write_atomic(out_dir / SET_MARK, set_mark(inputs, {
+            path.name: data.encode("utf-8") if isinstance(data, str) else data
+            for path, data in outputs.items()}))
     return list(outputs)
 
 

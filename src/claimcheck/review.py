@@ -35,19 +35,29 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import errno
 import hashlib
 import json
+import time
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
 from .errors import ReviewError
+from .files import read_bounded
 from .model import VERDICT_SEVERITY, Finding
 
 REVIEWS_FILE = "reviews.toml"
+MAX_REVIEWS_BYTES = 16 * 1024 * 1024   # tens of thousands of reviews; no pipe or device is read
 DECISIONS = ("confirmed", "dismissed")
 # How alike an old claim's words must be to a new claim of the same statement (rapidfuzz ratio,
 # 0-100) for the old review to carry over as "needs re-review" rather than be left orphaned.
@@ -282,10 +292,11 @@ def reviews_path(claims_dir: Path) -> Path:
 def load_reviews(path: Path) -> dict[str, Review]:
     """Read a reviews file; a missing file means no reviews yet."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_REVIEWS_BYTES, ReviewError,
+                            hint="one review takes well under 1 KB").decode("utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise ReviewError(f"cannot read the reviews file: {error}", path) from None
     try:
         data = tomllib.loads(text)
@@ -378,10 +389,54 @@ def save_review(path: Path, review: Review) -> dict[str, Review]:
     its history (see ``with_history``)."""
     # Imported here, not at the top: report.py imports this module to show review status.
     from .report import write_atomic
-    reviews = load_reviews(path)
-    reviews[review.finding_id] = with_history(reviews.get(review.finding_id), review)
-    write_atomic(path, reviews_toml(reviews))
+    with _locked(path):
+        reviews = load_reviews(path)
+        reviews[review.finding_id] = with_history(reviews.get(review.finding_id), review)
+        write_atomic(path, reviews_toml(reviews))
     return reviews
+
+
+LOCK_WAIT_SECONDS = 30.0
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold ``.<name>.lock`` beside the reviews file, so that reviews recorded at the same time
+    each read the file with the others' decisions in it. The lock is the system's (``flock``,
+    ``msvcrt.locking``): it ends with the process holding it, so a killed review leaves none."""
+    lock = path.parent / f".{path.name}.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+b")  # closed below, which lets the lock go
+    except OSError as error:
+        raise ReviewError(f"cannot lock the reviews file: {error.strerror or error}",
+                          lock) from None
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    try:
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise ReviewError(f"another review has held {lock.name} for "
+                                  f"{LOCK_WAIT_SECONDS:.0f}s; try again", path)
+            time.sleep(0.01)
+        yield
+    finally:
+        handle.close()   # closing lets the lock go
+
+
+def _try_lock(handle) -> bool:
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # pragma: no cover - Windows
+            import msvcrt
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EAGAIN, errno.EDEADLK):
+            return False
+        raise
+    return True
 
 
 _TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",

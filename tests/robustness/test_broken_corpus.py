@@ -21,7 +21,6 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from claimcheck import corpus as corpus_module
 from claimcheck.cli import app
 from claimcheck.corpus import MAX_LINE_CHARS, load_corpus
 from claimcheck.dates import PartialDate
@@ -342,7 +341,7 @@ def test_an_unreadable_file_is_named(corpus, monkeypatch):
             if Path(target).name == "locked.md":
                 raise PermissionError(13, "Permission denied", str(target))
             return real_open(target, flags, *args, **kwargs)
-        monkeypatch.setattr(corpus_module.os, "open", refusing_open)
+        monkeypatch.setattr(os, "open", refusing_open)
     try:
         loaded = load_corpus(claims, evidence_dir)
     finally:

@@ -222,6 +222,30 @@ def test_every_printed_line_is_free_of_controls_and_bidi_marks(hostile_corpus, t
     assert UNSAFE.search(check.stdout + check.stderr + shown.stdout) is None
 
 
+def test_review_and_correction_print_no_escape_sequences(hostile_corpus, tmp_path,
+                                                        monkeypatch):
+    claims, evidence = hostile_corpus
+    monkeypatch.chdir(tmp_path)   # their cache is .claimcheck-cache in the working folder
+    corpus = ["--claims", str(claims), "--evidence", str(evidence)]
+    reviews = ["--reviews", str(tmp_path / "reviews.toml")]
+    listed = CliRunner().invoke(app, ["review", *corpus, *reviews])
+    assert listed.exit_code == 0, listed.output
+    finding = json.loads(CliRunner().invoke(app, ["check", *corpus, "--out", str(tmp_path / "r")])
+                         and (tmp_path / "r" / "findings.json").read_text())["findings"]
+    wanted = next(f["id"] for f in finding if f["verdict"] == "contradicted")
+    shown = CliRunner().invoke(app, ["review", wanted, *corpus, *reviews])
+    hostile_by = "A. Reviewer " + HOSTILE["terminal escape"] + HOSTILE["right-to-left override"]
+    decided = CliRunner().invoke(app, ["review", wanted, "--confirm", "--by", hostile_by,
+                                       "--note", HOSTILE["terminal escape"], *corpus, *reviews])
+    shown_again = CliRunner().invoke(app, ["review", wanted, *corpus, *reviews])
+    letter = CliRunner().invoke(app, ["correction", wanted, *corpus, *reviews, "--out",
+                                      str(tmp_path / "r"), "--by", hostile_by])
+    for done in (listed, shown, decided, shown_again, letter):
+        assert done.exit_code == 0, done.output
+        assert UNSAFE.search(done.stdout + done.stderr) is None, done.output
+    assert "<script>" in listed.stdout + shown.stdout
+
+
 def test_terminal_safe_strips_what_a_terminal_would_act_on():
     assert terminal_safe("a\x1b[31mb\x9bc\u202ed\re\tf\ng\x00") == "a[31mbcde\tf\ng"
 

@@ -33,8 +33,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import requests
+import urllib3.exceptions
 
 from claimcheck.errors import (
+    InputError,
     NetworkError,
     NotFoundError,
     OfflineError,
@@ -42,16 +44,21 @@ from claimcheck.errors import (
     ResponseError,
     SourceError,
 )
+from claimcheck.files import read_bounded
 
 # A contact address lets a service's operators reach us instead of blocking us. Deployments
 # should set CLAIMCHECK_CONTACT to an address someone reads.
 DEFAULT_CONTACT = "https://github.com/claimcheck/claimcheck/issues"
 
 Params = Mapping[str, Any] | Sequence[tuple[str, Any]]
+Validate = Callable[[Any], object]
 
 # Worth another try: too many requests, a request timeout, and the transient server errors
 # (with the 52x a CDN in front of a service answers when the service is slow or down).
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
+# Larger answers are refused: the biggest Parliament or WhatDoTheyKnow answer claimcheck reads is
+# a few hundred KB, and a corpus file may be at most 4 MB.
+MAX_BODY_BYTES = 8 * 1024 * 1024
 
 
 def user_agent(contact: str) -> str:
@@ -121,12 +128,12 @@ class DiskCache:
 
     def get(self, key: str) -> Response | None:
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            entry = json.loads(read_bounded(self._path(key), MAX_BODY_BYTES * 2))
             fields = (entry["url"], entry["text"], entry["fetched_at"])
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
-            # A damaged entry is a miss: it will be fetched again and replaced.
+        except (OSError, ValueError, KeyError, TypeError, InputError):
+            # A damaged, oversized or irregular entry is a miss: fetched again and replaced.
             return None
         if not all(isinstance(value, str) for value in fields):
             return None
@@ -181,6 +188,7 @@ class HttpClient:
         *,
         offline: bool = False,
         timeout: float = 30.0,
+        deadline: float = 120.0,
         retries: int = 4,
         backoff: float = 1.0,
         max_wait: float = 300.0,
@@ -195,7 +203,8 @@ class HttpClient:
         self.session = session
         self.cache = cache
         self.offline = offline
-        self.timeout = timeout
+        self.timeout = timeout  # for the connection and for each read
+        self.deadline = deadline  # for a whole answer, however slowly it arrives
         self.retries = retries
         self.backoff = backoff
         self.max_wait = max_wait
@@ -207,11 +216,16 @@ class HttpClient:
         self._last_request: float | None = None
         self._seen: dict[str, Response] = {}
 
-    def get_json(self, url: str, params: Params | None = None) -> Any:
+    def get_json(self, url: str, params: Params | None = None,
+                 validate: Validate | None = None) -> Any:
         """The parsed JSON at ``url``. Use :meth:`get` to keep the raw answer for provenance."""
-        return self.get(url, params, expect_json=True).json()
+        return self.get(url, params, expect_json=True, validate=validate).json()
 
-    def get(self, url: str, params: Params | None = None, *, expect_json: bool = True) -> Response:
+    def get(self, url: str, params: Params | None = None, *, expect_json: bool = True,
+            validate: Validate | None = None) -> Response:
+        """The answer at ``url``. ``validate`` receives the parsed JSON and raises
+        ``ResponseError`` if it is not what the endpoint must give: such an answer is neither
+        used nor cached, and a good cached copy stays."""
         key = cache_key(url, params)
         if key in self._seen:
             return self._seen[key]
@@ -224,11 +238,14 @@ class HttpClient:
                 raise OfflineError("the cached copy is damaged; run once without --offline to "
                                    "fetch it again", full_url(url, params))
         else:
-            response = self._fetch(url, params, expect_json, key)
+            response = self._fetch(url, params, expect_json, key, validate)
+        if validate is not None and response.from_cache:
+            validate(response.json())
         self._seen[key] = response
         return response
 
-    def _fetch(self, url: str, params: Params | None, expect_json: bool, key: str) -> Response:
+    def _fetch(self, url: str, params: Params | None, expect_json: bool, key: str,
+               validate: Validate | None = None) -> Response:
         shown = full_url(url, params)
         for attempt in range(self.retries + 1):
             try:
@@ -244,6 +261,8 @@ class HttpClient:
                             f"(attempt {attempt + 2} of {self.retries + 1})")
                 self.sleep(wait)
                 continue
+            if validate is not None:
+                validate(response.json())
             if cacheable and self.cache is not None:
                 self.cache.put(key, response)
             return response
@@ -252,8 +271,9 @@ class HttpClient:
     def _attempt(self, url: str, params: Params | None, expect_json: bool,
                  shown: str) -> tuple[Response, bool]:
         self._wait_turn()
+        started = self.monotonic()
         try:
-            raw = self.session.get(url, params=_pairs(params), timeout=self.timeout)
+            raw = self.session.get(url, params=_pairs(params), timeout=self.timeout, stream=True)
         except requests.Timeout:
             raise _Retry(NetworkError(f"no answer within {self.timeout:g}s (timed out)",
                                       shown)) from None
@@ -267,18 +287,26 @@ class HttpClient:
             raise SourceError(f"request failed: {error}", shown) from None
         finally:
             self._last_request = self.monotonic()
-        if raw.status_code == 404:
-            raise NotFoundError("not found (HTTP 404); check the date, UIN or id", shown)
-        if raw.status_code in RETRY_STATUSES:
-            raise _Retry(NetworkError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(), shown),
-                         retry_after(raw.headers.get("Retry-After"), self.now()))
-        if raw.status_code >= 400:
-            raise ResponseError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(), shown)
+        try:
+            if raw.status_code == 404:
+                raise NotFoundError("not found (HTTP 404); check the date, UIN or id", shown)
+            if raw.status_code in RETRY_STATUSES:
+                raise _Retry(NetworkError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(),
+                                          shown),
+                             retry_after(raw.headers.get("Retry-After"), self.now()))
+            if raw.status_code >= 400:
+                raise ResponseError(f"HTTP {raw.status_code} {raw.reason or ''}".strip(), shown)
+            body = self._body(raw, shown, started)
+        finally:
+            raw.close()
         redirected = bool(raw.history)
-        if "charset" not in raw.headers.get("Content-Type", "").lower():
-            # requests would read an HTML page without a charset as Latin-1; these are UTF-8.
-            raw.encoding = "utf-8"
-        text = raw.text
+        # requests would read an HTML page without a charset as Latin-1; these are UTF-8.
+        charset = raw.encoding if "charset" in raw.headers.get("Content-Type", "").lower() \
+            else "utf-8"
+        try:
+            text = body.decode(charset or "utf-8", errors="replace")
+        except LookupError:
+            text = body.decode("utf-8", errors="replace")
         if expect_json:
             try:
                 json.loads(text)
@@ -288,6 +316,29 @@ class HttpClient:
                 raise _Retry(ResponseError(f"malformed JSON{hint} ({error})", shown)) from None
         fetched_at = self.now().astimezone(UTC).isoformat(timespec="seconds")
         return Response(shown, text, fetched_at), not redirected
+
+    def _body(self, raw: requests.Response, shown: str, started: float) -> bytes:
+        """The answer's body: at most ``MAX_BODY_BYTES``, complete within ``deadline`` seconds
+        of the request, however slowly the server sends it."""
+        declared = raw.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise ResponseError(_too_large(int(declared)), shown)
+        stream = raw.raw
+        read = getattr(stream, "read1", None) or stream.read  # read1: one receive at a time
+        parts, size = [], 0
+        try:
+            while chunk := read(64 * 1024, decode_content=True):
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise ResponseError(_too_large(size), shown)
+                if self.monotonic() - started > self.deadline:
+                    raise NetworkError(f"no complete answer within {self.deadline:g}s (the "
+                                       f"server sent {size:,} bytes); try again later", shown)
+                parts.append(chunk)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
+            raise _Retry(NetworkError(f"connection failed ({type(error).__name__})",
+                                      shown)) from None
+        return b"".join(parts)
 
     def _wait_turn(self) -> None:
         """Keep at least ``delay`` seconds between requests to the same services."""
@@ -319,6 +370,11 @@ def _hopeless(error: BaseException) -> str | None:
                   getattr(current, "_reason", None), *current.args)
         stack.extend(e for e in linked if isinstance(e, BaseException))
     return None
+
+
+def _too_large(size: int) -> str:
+    return (f"the answer is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB ({size:,} bytes "
+            "so far), more than any statement or request claimcheck reads; not kept")
 
 
 def _is_json(text: str) -> bool:

@@ -8,6 +8,8 @@ must print :data:`OPEN_PARLIAMENT_LICENCE`.
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -167,7 +169,63 @@ def _value(payload: Any, url: str) -> dict[str, Any]:
 def _results(payload: Any, url: str) -> tuple[list[dict[str, Any]], int]:
     if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
         raise ResponseError("the answer has no 'results' list; is the API base URL right?", url)
-    return payload["results"], int(payload.get("totalResults") or 0)
+    total = conform(payload, {"totalResults": (int, float)}, url).get("totalResults") or 0
+    if not math.isfinite(total) or total < 0:
+        raise ResponseError(f"'totalResults' is {_shown(total)}, not a count", url)
+    return payload["results"], int(total)
+
+
+# --- what each endpoint must give: checked once, before an answer is used or cached ------------
+
+Schema = Mapping[str, Any]   # field -> a type, a tuple of types, or a nested Schema (an object)
+
+_REF = {"name": str}
+QUESTION: Schema = {
+    "id": int, "uin": str, "house": str, "dateTabled": str, "dateAnswered": str,
+    "questionText": str, "answeringBodyName": str, "answerText": str, "answeringMemberId": int,
+    "answeringMember": _REF, "dateAnswerCorrected": str, "answerIsCorrection": bool,
+    "originalAnswerText": str, "correctingMemberId": int, "heading": str}
+STATEMENT: Schema = {
+    "id": int, "uin": str, "dateMade": str, "title": str, "text": str, "house": str,
+    "answeringBodyName": str, "memberId": int, "member": _REF, "memberRole": str,
+    "linkedStatements": list}
+LINK: Schema = {"linkedStatementId": int, "linkType": str, "linkDate": str}
+LISTED: Schema = {"id": int}
+BIOGRAPHY: Schema = {"governmentPosts": list}
+POST: Schema = {"name": str, "startDate": str, "endDate": str}
+# Paging stops here whatever the service says its total is: narrow the search for more.
+MAX_RESULTS = 1000
+
+
+def conform(value: Mapping[str, Any], schema: Schema, url: str, required: tuple[str, ...] = (),
+            where: str = "") -> Mapping[str, Any]:
+    """``value``, if each field in ``schema`` is absent, null or of its type (``required`` ones
+    present); otherwise ``ResponseError`` naming the field. True is not a number here."""
+    for name, kind in schema.items():
+        item = value.get(name)
+        label = f"{where}{name}"
+        if item is None:
+            if name in required:
+                raise ResponseError(f"the answer has no '{label}'", url)
+            continue
+        if isinstance(kind, Mapping):
+            if not isinstance(item, dict):
+                raise ResponseError(f"'{label}' is {_shown(item)}, not an object", url)
+            conform(item, kind, url, where=f"{label}.")
+        elif (isinstance(item, bool) and kind is not bool) or not isinstance(item, kind):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise ResponseError(f"'{label}' is {_shown(item)}, not {_KINDS.get(names, names)}",
+                                url)
+    return value
+
+
+_KINDS = {"int": "a whole number", "str": "text", "bool": "true or false", "list": "a list",
+          "int or float": "a number"}
+
+
+def _shown(item: Any) -> str:
+    text = json.dumps(item, ensure_ascii=True, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _text(value: Mapping[str, Any], name: str) -> str:
@@ -209,9 +267,10 @@ class Answer:
 
     @classmethod
     def from_api(cls, value: Mapping[str, Any], url: str) -> Answer:
+        conform(value, QUESTION, url, required=("id", "uin"))
         uin = _text(value, "uin")
-        if not uin or value.get("id") is None:
-            raise ResponseError("the question has no 'uin' or 'id'", url)
+        if not uin:
+            raise ResponseError("the question has no 'uin'", url)
         if not value.get("dateAnswered") or not _text(value, "answerText"):
             raise ResponseError(f"{pq_reference(uin)} has not been answered yet", url)
         corrected = value.get("dateAnswerCorrected") if value.get("answerIsCorrection") else None
@@ -315,9 +374,12 @@ class WrittenStatement:
 
     @classmethod
     def from_api(cls, value: Mapping[str, Any], url: str) -> WrittenStatement:
+        conform(value, STATEMENT, url, required=("id", "uin"))
         uin = _text(value, "uin")
-        if not uin or value.get("id") is None:
-            raise ResponseError("the statement has no 'uin' or 'id'", url)
+        if not uin:
+            raise ResponseError("the statement has no 'uin'", url)
+        for link in value.get("linkedStatements") or []:
+            conform(link if isinstance(link, dict) else {}, LINK, url, where="linkedStatements.")
         links = tuple(
             Link(int(link["linkedStatementId"]), str(link.get("linkType") or ""),
                  _maybe_day(link.get("linkDate")))
@@ -504,6 +566,13 @@ def contribution_item(debate: Debate, contribution: Contribution, provenance: Pr
                 contribution.text, provenance)
 
 
+def _question_ids(payload: Any, url: str) -> tuple[list[int], int]:
+    """The ids on one page of a questions search, and the total the service reports."""
+    results, total = _results(payload, url)
+    values = [conform(_value(result, url), LISTED, url, required=("id",)) for result in results]
+    return [value["id"] for value in values], total
+
+
 # --- the client --------------------------------------------------------------------------------
 
 class Parliament:
@@ -535,7 +604,9 @@ class Parliament:
         if member_id is None:
             return None
         url = f"{self.apis.members}/api/Members/{member_id}/Biography"
-        posts = _value(self.http.get_json(url), url).get("governmentPosts") or []
+        biography = conform(_value(self.http.get_json(url), url), BIOGRAPHY, url)
+        posts = [conform(post, POST, url, where="governmentPosts.")
+                 for post in biography.get("governmentPosts") or [] if isinstance(post, dict)]
         return "; ".join(government_posts_on(posts, day)) or None
 
     def answering_body_id(self, name: str) -> int:
@@ -577,7 +648,8 @@ class Parliament:
             url = f"{base}/{tabled.isoformat()}/{uin.strip()}"
         else:
             raise InputError("give a question id, or the date tabled and the UIN")
-        response = self.http.get(url, {"expandMember": True})
+        response = self.http.get(url, {"expandMember": True},
+                                 validate=lambda payload: Answer.from_api(_value(payload, url), url))
         answer = Answer.from_api(_value(response.json(), url), response.url)
         speaker = answer.member_name or self._member_name_or_none(answer.member_id)
         if not speaker:
@@ -594,13 +666,13 @@ class Parliament:
         skip = 0
         while True:
             page = {"skip": skip, "take": self.page_size}
-            payload = self.http.get_json(url, {**search.params(), **page})
-            results, total = _results(payload, url)
-            self.report(f"questions {skip + 1}-{skip + len(results)} of {total}")
-            for result in results:
-                yield int(_value(result, url)["id"])
-            skip += len(results)
-            if not results or skip >= total:
+            payload = self.http.get_json(url, {**search.params(), **page},
+                                         validate=lambda p: _question_ids(p, url))
+            ids, total = _question_ids(payload, url)
+            self.report(f"questions {skip + 1}-{skip + len(ids)} of {total}")
+            yield from ids[:MAX_RESULTS - skip]
+            skip += len(ids)
+            if not self._another_page("questions", len(ids), skip, total):
                 return
 
     def questions(self, search: QuestionSearch) -> Iterator[Item]:
@@ -614,7 +686,8 @@ class Parliament:
                   follow: bool = True) -> list[Item]:
         """A written statement, with the statements it is linked to (always as evidence)."""
         url = f"{self.apis.questions}/api/writtenstatements/statements/{made.isoformat()}/{uin}"
-        response = self.http.get(url, {"expandMember": True})
+        response = self.http.get(url, {"expandMember": True},
+                                 validate=lambda p: WrittenStatement.from_api(_value(p, url), url))
         statement = WrittenStatement.from_api(_value(response.json(), url), response.url)
         items = [self._statement_item(statement, response, as_claim=as_claim)]
         if follow:
@@ -718,9 +791,18 @@ class Parliament:
             if not isinstance(payload, dict) or not isinstance(payload.get("Results"), list):
                 raise ResponseError("the search answer has no 'Results' list", url)
             results = payload["Results"]
-            total = int(payload.get("SpokenResultCount") or payload.get("TotalResultCount") or 0)
+            conform(payload, {"SpokenResultCount": int, "TotalResultCount": int}, url)
+            total = payload.get("SpokenResultCount") or payload.get("TotalResultCount") or 0
             self.report(f"contributions {skip + 1}-{skip + len(results)} of {total}")
             yield from (r for r in results if isinstance(r, dict))
             skip += len(results)
-            if not results or skip >= total:
+            if not self._another_page("contributions", len(results), skip, total):
                 return
+
+    def _another_page(self, what: str, got: int, seen: int, total: int) -> bool:
+        """Whether to ask for the next page: not after an empty one, the total, or the cap."""
+        if seen >= MAX_RESULTS and total > seen:
+            self.report(f"stopped at the first {seen} of {total} {what}; narrow the search "
+                        "for the rest")
+            return False
+        return bool(got) and seen < total

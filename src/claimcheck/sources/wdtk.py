@@ -18,12 +18,15 @@ from urllib.parse import urljoin, urlsplit
 
 from claimcheck.errors import InputError, ResponseError
 from claimcheck.sources.http import HttpClient
-from claimcheck.sources.parliament import uk_date
+from claimcheck.sources.parliament import conform, uk_date
 from claimcheck.sources.writer import Item, Provenance
 
 DEFAULT_SITE = "https://www.whatdotheyknow.com"
 API = "WhatDoTheyKnow request JSON"
 
+REQUEST = {"url_title": str, "title": str, "public_body": {"name": str}, "user": {"name": str},
+           "described_state": str, "created_at": str, "info_request_events": list}
+EVENT = {"event_type": str, "created_at": str}
 _URL_TITLE = re.compile(r"^[a-z0-9_]+$")
 _ATTACHMENT = re.compile(r"/request/[^/]+/response/\d+/attach/\d+/")
 
@@ -67,6 +70,14 @@ class FoiRequest:
         if not isinstance(payload, dict) or not payload.get("url_title"):
             raise ResponseError("not a request: no 'url_title'; is the WhatDoTheyKnow URL right?",
                                 url)
+        conform(payload, REQUEST, url)
+        for event in payload.get("info_request_events") or []:
+            conform(event if isinstance(event, dict) else {}, EVENT, url,
+                    where="info_request_events.")
+        title = payload["url_title"]
+        if not isinstance(title, str) or not _URL_TITLE.match(title):
+            raise ResponseError(f"the request's url_title {str(title)[:60]!r} is "
+                                "not a WhatDoTheyKnow URL title", url)
         responses = sorted(day for event in payload.get("info_request_events") or []
                            if isinstance(event, dict) and event.get("event_type") == "response"
                            and (day := event_day(event.get("created_at"))))
@@ -146,7 +157,8 @@ class WhatDoTheyKnow:
         """A request as evidence: its JSON for the facts, its page for attachment links."""
         url_title = url_title_of(url_title)
         page_url = f"{self.site}/request/{url_title}"
-        response = self.http.get(f"{page_url}.json")
+        response = self.http.get(f"{page_url}.json",
+                                 validate=lambda p: FoiRequest.from_api(p, f"{page_url}.json"))
         request = FoiRequest.from_api(response.json(), response.url)
         page = self.http.get(page_url, expect_json=False)
         provenance = Provenance(response.url, API, response.fetched_at, response.sha256)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +22,29 @@ from typing import Any, Literal
 import frontmatter
 import yaml
 
+from claimcheck.corpus import MAX_FILE_BYTES
 from claimcheck.errors import OutputError
+from claimcheck.files import size_text
 from claimcheck.report import write_atomic
 
 Kind = Literal["statement", "evidence"]
 Action = Literal["created", "updated", "unchanged"]
 
 BODY = "body"  # the name the body goes by among the fetched values
+MAX_STEM = 100  # characters of a file name before ".md" (and any "-2")
+_UNSAFE_IN_NAME = re.compile(r"[^a-z0-9_]+")
+# Names Windows keeps for devices, whatever the extension.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                       *(f"lpt{n}" for n in range(10))})
+
+
+def safe_stem(stem: str) -> str:
+    """A file name (without ".md") that stays in its folder on every system, from outside data.
+
+    Lower-case letters, digits and "_", with any other run (slashes, dots, spaces, controls)
+    becoming one "-"; never empty, never starting with "." or "-", at most ``MAX_STEM`` long."""
+    slug = _UNSAFE_IN_NAME.sub("-", stem.lower())[:MAX_STEM].strip("-_")
+    return "item" if not slug or slug in _RESERVED else slug
 
 
 @dataclass(frozen=True)
@@ -167,10 +184,12 @@ class CorpusWriter:
 
     def write(self, item: Item) -> WriteResult:
         path = self._path_for(item)
+        if path.parent.resolve() != self.folders[item.kind].resolve():
+            raise OutputError(f"{path}: not in {self.folders[item.kind]}; nothing was written")
         provenance = _provenance_block(item)
         fetched = fetched_values(item)
         if not path.exists():
-            write_atomic(path, render(fetched, provenance))
+            write_atomic(path, _checked(path, render(fetched, provenance)))
             self._remember(item, path)
             return WriteResult(path, "created", (), item)
         existing = _read(path)
@@ -178,7 +197,7 @@ class CorpusWriter:
         merged, kept = merge(existing.values, fetched, hashes)
         if merged == existing.values and _same_source(existing.provenance, provenance):
             return WriteResult(path, "unchanged", tuple(kept), item)
-        write_atomic(path, render(merged, provenance))
+        write_atomic(path, _checked(path, render(merged, provenance)))
         self._remember(item, path)
         return WriteResult(path, "updated", tuple(kept), item)
 
@@ -189,7 +208,7 @@ class CorpusWriter:
             if key in index and index[key].exists():
                 return index[key]
         folder = self.folders[item.kind]
-        for candidate in _names(folder, item.stem):
+        for candidate in _names(folder, safe_stem(item.stem)):
             owner = _key_of(candidate) if candidate.exists() else None
             # A file at that name with no key was written by hand for this item: merge into it.
             if not candidate.exists() or owner in (None, item.key, _citation_key(item.fields)):
@@ -205,6 +224,16 @@ class CorpusWriter:
 
     def _remember(self, item: Item, path: Path) -> None:
         self._index_of(item.kind)[item.key] = path
+
+
+def _checked(path: Path, text: str) -> str:
+    """``text``, if ``claimcheck check`` will read a file of that size."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise OutputError(f"{path}: would be {size:,} bytes, over the limit of "
+                          f"{MAX_FILE_BYTES:,} ({size_text(MAX_FILE_BYTES)}) that claimcheck check "
+                          "reads, so nothing was written (split the document and add its parts)")
+    return text
 
 
 def _names(folder: Path, stem: str) -> Iterator[Path]:
