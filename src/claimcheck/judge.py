@@ -65,6 +65,8 @@ class Judge:
         self.evidence = {e.id: e for e in evidence}
         self.lexicon = lexicon
         self.successors = supersession(evidence)
+        # The documents whose words could correct a statement, found once for every statement.
+        self._correcting = [e for e in evidence if CORRECTION_HINT.search(e.text)]
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -106,9 +108,8 @@ class Judge:
         return links
 
     def _later_than(self, statement: Statement) -> list[Evidence]:
-        return [e for e in self.evidence.values()
-                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME)
-                and CORRECTION_HINT.search(e.text)]
+        return [e for e in self._correcting
+                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME)]
 
     # ------------------------------------------------------------------ corrections
 

@@ -115,7 +115,9 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
     judge = Judge(corpus.evidence, lexicon)
     findings: list[Finding] = []
-    read = _cached(extractor, "statement", corpus.statements, cache, n_process)
+    # Read every statement first, so that their claims are embedded in a few large batches.
+    read = list(_cached(extractor, "statement", corpus.statements, cache, n_process))
+    matcher.retriever.prepare(claim for _, claims in read for claim in claims)
     for done, (statement, claims) in enumerate(read, start=1):
         home = extractor.home_of(statement)
         matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)

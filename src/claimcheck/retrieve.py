@@ -130,6 +130,7 @@ class Retriever:
                 self._terms[i] = self._terms[i] + [t for t in index_terms(self.facts[i - 1].analysis)
                                                    if not t.startswith("#")]
         self._position = {f.id: i for i, f in enumerate(self.facts)}
+        self._terms_by_claim: dict[str, list[str]] = {}
         documents = Counter(t for terms in self._terms for t in set(terms))
         total = max(1, len(self.facts))
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in documents.items()}
@@ -145,6 +146,11 @@ class Retriever:
         if embedder is not None and self.facts:
             self._vectors = embedder.encode([f.analysis.text for f in self.facts])
 
+    def prepare(self, claims: Iterable[Claim]) -> None:
+        """Embed every claim in length-sorted batches now, rather than one at a time later."""
+        if self.embedder is not None:
+            self.embedder.encode([claim_text(c) for c in claims])
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
 
@@ -152,7 +158,7 @@ class Retriever:
         """The facts most likely to speak to ``claim``, best first."""
         if not self.facts:
             return []
-        terms = claim_terms(claim, extra)
+        terms = claim_terms(claim, extra) if extra else self._claim_terms(claim)
         ranked: list[list[int]] = []
         if terms:
             scores = self._bm25.get_scores(terms)
@@ -171,7 +177,7 @@ class Retriever:
 
     def score(self, claim: Claim, fact: Fact) -> Hit:
         """How close one given fact is to ``claim``, measured as ``search`` measures its hits."""
-        terms = claim_terms(claim)
+        terms = self._claim_terms(claim)
         position = self._position.get(fact.id)
         if position is None:
             shared = set(terms) & set(index_terms(fact.analysis))
@@ -183,6 +189,12 @@ class Retriever:
             # One fact: one dot product, not the whole matrix.
             similarity = float(self._vectors[position] @ self._claim_vector(claim))
         return self._hit(terms, position, similarity)
+
+    def _claim_terms(self, claim: Claim) -> list[str]:
+        """A claim's terms, worked out once however many facts it is compared with."""
+        if claim.id not in self._terms_by_claim:
+            self._terms_by_claim[claim.id] = claim_terms(claim)
+        return self._terms_by_claim[claim.id]
 
     def _claim_vector(self, claim: Claim):
         return self.embedder.encode([claim_text(claim)])[0]

@@ -23,6 +23,7 @@ The signals, in the order ``vote`` weighs them:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ def related(pair: Pair, dense_at: float = 0.55, coverage_at: float = 0.4) -> boo
     return pair.hit.dense >= dense_at or pair.hit.coverage >= coverage_at
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, enough to see that "closure" and "close", "engagement" and "engage" agree."""
     word = word.lower()
@@ -293,9 +295,10 @@ PRONOUN_WORDS = frozenset({"i", "we", "it", "they", "he", "she", "this", "that",
                            "those", "there", "you", "who", "which", "what"})
 
 
-def _head_words(phrase: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", phrase.lower())
-            if w not in CONTEXT_STOP and w not in PRONOUN_WORDS and len(w) > 2}
+@functools.lru_cache(maxsize=65536)
+def _head_words(phrase: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", phrase.lower())
+                     if w not in CONTEXT_STOP and w not in PRONOUN_WORDS and len(w) > 2)
 
 
 def roles_clash(cp: Proposition, fp: Proposition) -> bool:
@@ -364,8 +367,13 @@ CONTEXT_STOP = frozenset({"the", "a", "an", "of", "in", "for", "to", "and", "by"
                           "were", "is", "are", "has", "have", "had", "been", "will", "would"})
 
 
-def figures(text: str) -> list[Figure]:
+@functools.lru_cache(maxsize=65536)
+def figures(text: str) -> tuple[Figure, ...]:
     """The figures a sentence states: money, percentages and counts, with what they count."""
+    return tuple(_figures(text))
+
+
+def _figures(text: str) -> list[Figure]:
     found = []
     for m in FIGURE.finditer(text):
         raw = m.group("number").lower()
