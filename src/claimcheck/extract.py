@@ -137,10 +137,11 @@ class Extractor:
                   n_process: int = 1) -> Iterator[tuple[Statement, list[Claim]]]:
         statements = list(statements)
         contexts = self._statement_contexts(statements, batch_size)
-        docs = self.nlp.pipe(((s.text, i) for i, s in enumerate(statements)), as_tuples=True,
-                             batch_size=batch_size, n_process=n_process)
+        docs = self.nlp.pipe(((quiet(s.text), i) for i, s in enumerate(statements)),
+                             as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, index in docs:
             statement = statements[index]
+            doc.user_data["original"] = statement.text
             analyses = self.analyse(doc, contexts[index])
             worthy = [a for a in analyses if _check_worthy(a)]
             if not worthy:
@@ -160,10 +161,11 @@ class Extractor:
         items = list(items)
         contexts = [Context(title_things=self._things_in(self.nlp.make_doc(e.title)), anchor=e.date)
                     for e in items]
-        docs = self.nlp.pipe(((e.text, i) for i, e in enumerate(items)), as_tuples=True,
+        docs = self.nlp.pipe(((quiet(e.text), i) for i, e in enumerate(items)), as_tuples=True,
                              batch_size=batch_size, n_process=n_process)
         for doc, index in docs:
             evidence = items[index]
+            doc.user_data["original"] = evidence.text
             facts = []
             if evidence.kind == "agreement":
                 facts.append(self._agreement_fact(evidence, doc))
@@ -289,7 +291,7 @@ class Extractor:
                 recipients=frozenset(recipients), entities=frozenset(entities),
                 arguments=tuple(arguments), topics=frozenset(topics - {f"@{key}"})))
         return Analysis(
-            text=sent.text.strip(),
+            text=_original(sent),
             start=sent.start_char,
             end=sent.end_char,
             propositions=tuple(propositions),
@@ -1040,3 +1042,23 @@ def resolve_referents(sent, question: tuple[tuple[str, str], ...],
         if meant:
             how.append((generic, meant))
     return tuple(dict.fromkeys(how))
+
+
+# Marks that say nothing about what happened: an editor's "(!)", an emoji. The parser reads them
+# as words and can lose a negation over them ("no plans (!) to share" read as sharing).
+NOISE = re.compile(r"\(\s*[!?]+\s*\)|\[\s*sic\s*\]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]",
+                   re.I)
+
+
+def quiet(text: str) -> str:
+    """``text`` with noise marks blanked to spaces of the same length, so that every offset, and
+    so every quote taken from the original, stays where it was."""
+    return NOISE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _original(sent: Span) -> str:
+    """The sentence as written, noise marks and all: quotes are always verbatim."""
+    original = sent.doc.user_data.get("original")
+    if original is None or len(original) != len(sent.doc.text):
+        return sent.text.strip()
+    return original[sent.start_char:sent.end_char].strip()

@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -88,7 +88,7 @@ class Judge:
                 links = self.corrections_by_words(statement, claim)
                 own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
             findings.append(self._judge_claim(statement, claim, usable, own, links))
-        return findings
+        return unique_ids(findings)
 
     def corrections_by_words(self, statement: Statement, claim: Claim) -> list[CorrectionLink]:
         """Later documents that correct this claim without naming a reference: correction
@@ -382,6 +382,18 @@ def _bare(reference: str) -> str:
 @lru_cache(maxsize=65536)
 def _references(text: str) -> tuple[str, ...]:
     return normalise_reference(text)
+
+
+def unique_ids(findings: list[Finding]) -> list[Finding]:
+    """The same sentence twice in one statement: the second finding is "<id>-2", the third
+    "<id>-3". The first keeps its id, so reviews recorded against it stay where they are."""
+    seen: dict[str, int] = {}
+    out = []
+    for finding in findings:
+        seen[finding.id] = seen.get(finding.id, 0) + 1
+        out.append(finding if seen[finding.id] == 1 else
+                   replace(finding, id=f"{finding.id}-{seen[finding.id]}"))
+    return out
 
 
 def finding_id(statement: Statement, claim: Claim) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LexiconError
+from .files import read_bounded
 
 CATEGORIES = ("entities", "actions", "things")
 # Entity kinds that act for the state: a minister's "we" may stand for any of them.
@@ -116,6 +117,10 @@ def _closure(key: str, concepts: dict[str, Concept]) -> frozenset[str]:
     return frozenset(seen)
 
 
+MAX_LEXICON_BYTES = 4 * 1024 * 1024
+"""A lexicon larger than this is not one: refused unread (a link to /dev/zero never ends)."""
+
+
 def load_lexicon(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
     """The default lexicon extended by each file in ``extra``, in order."""
     default = resources.files("claimcheck").joinpath("data/lexicon.toml").read_text("utf-8")
@@ -126,7 +131,11 @@ def load_lexicon(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
     sources = ["default"]
     for path in extra:
         try:
-            data = tomllib.loads(Path(path).read_text("utf-8"))
+            raw = read_bounded(Path(path), MAX_LEXICON_BYTES, LexiconError,
+                               "a lexicon is a list of words, not a data set")
+            data = tomllib.loads(raw.decode("utf-8"))
+        except FileNotFoundError:
+            raise LexiconError("cannot be read: No such file or directory", path) from None
         except OSError as error:
             raise LexiconError(f"cannot be read: {error.strerror}", path) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -179,3 +179,27 @@ def test_a_gold_file_that_never_ends_is_refused_in_one_line(kind, tmp_path):
     done = _python(LOAD_GOLD, str(path))
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith(f"{path}: is "), done.stdout
+
+
+LOAD_LEXICON = """
+import sys
+from pathlib import Path
+from claimcheck.errors import LexiconError
+from claimcheck.lexicon import load_lexicon
+try:
+    load_lexicon([Path(sys.argv[1])])
+except LexiconError as error:
+    print(error)
+"""
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
+def test_a_lexicon_that_never_ends_is_refused_in_one_line(kind, tmp_path):
+    path = tmp_path / "lexicon.toml"
+    if kind == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(path)
+    done = _python(LOAD_LEXICON, str(path))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith(f"{path}: is "), done.stdout
