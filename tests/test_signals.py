@@ -92,7 +92,7 @@ def test_a_bound_in_the_claim_is_respected(pair):
 def test_figures_reads_money_percentages_and_words():
     read = figures("Spending rose 5 per cent to £3.2 billion for six new vessels.")
     assert [(f.kind, f.value) for f in read] == [("percent", 5.0), ("money", 3.2e9), ("count", 6.0)]
-    assert figures("On 12 January 2021, paragraph 15 applied.") == []
+    assert figures("On 12 January 2021, paragraph 15 applied.") == ()
 
 
 def test_a_refusal_to_disclose_decides_nothing(pair):
