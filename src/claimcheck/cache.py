@@ -39,7 +39,8 @@ def fingerprint(nlp, lexicon: Lexicon) -> str:
     """What every key shares: the code and the models that produced the reading."""
     parts = [__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""),
              repr(sorted(nlp.pipe_names)),
-             *(_code_hash(module) for module in ("extract", "dates", "model", "lexicon", "segment")),
+             *(_code_hash(module) for module in ("extract", "dates", "model", "lexicon", "segment",
+                                                 "references")),
              repr(sorted((k, c) for k, c in lexicon.concepts.items())),
              repr(sorted(lexicon.negating_verbs)), repr(sorted(lexicon.ending_verbs))]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .dates import PartialDate, find_dates, parse_text_date
+from .dates import PartialDate, find_dates
 from .lexicon import Lexicon
 from .model import (
     Analysis,
@@ -33,6 +33,7 @@ from .model import (
     Quantity,
     Statement,
 )
+from .references import normalise_reference
 
 # Sentences that are courtesy or procedure, never claims about the world.
 COURTESY = re.compile(
@@ -46,36 +47,10 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "where", "once"}
 PLAN_WORDS = {"plan", "intention", "intend", "propose", "proposal", "expect", "aim"}
 DESIRE_WORDS = {"want", "wish", "hope", "like"}
 PRONOUNS_HOME = {"we", "us", "our", "i", "my", "department", "departmental", "government"}
-REFERENCE = re.compile(
-    r"\b(?:PQ|UIN|WQ|Written\s+(?:Parliamentary\s+)?Questions?|Parliamentary\s+Questions?|"
-    r"questions?)\s*(?:No\.?|number)?\s*:?\s*((?:HL\s?)?\d{3,7})\b"
-    r"|\b(H[CL]WS\s?\d{1,5})\b", re.I)
 NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
                 "hundred": 100, "thousand": 1000, "million": 1_000_000}
-
-
-HANSARD_COLUMN = re.compile(
-    r"\b(?:H[CL]\s+Deb|Official\s+Report)\s*,?\s*(\d{1,2}\s+[A-Za-z]+\s+\d{4})"
-    r"(?:\s*,\s*Vol\.?\s*\d+)?\s*,\s*(?:cols?\.?|columns?|c\.)\s*(\d+)", re.I)
-
-
-def normalise_reference(text: str) -> tuple[str, ...]:
-    """Citations named in ``text``, normalised so that two ways of writing one citation agree.
-
-    "PQ 48635", "PQ48635" and "UIN 48635" give "48635"; "HC Deb 11 January 2024, vol 743, col 524"
-    and "[Official Report, 11 January 2024, Vol. 743, c. 524.]" give "DEB:2024-01-11:C524" (a
-    debate without a column is too broad to identify one statement, so it gives nothing).
-    """
-    found = []
-    for match in REFERENCE.finditer(text or ""):
-        found.append((match.group(1) or match.group(2)).upper().replace(" ", ""))
-    for match in HANSARD_COLUMN.finditer(text or ""):
-        day = parse_text_date(match.group(1), whole=True)
-        if day is not None:
-            found.append(f"DEB:{day.isoformat()}:C{match.group(2)}")
-    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .dates import Order, PartialDate, find_dates
-from .extract import normalise_reference
 from .lexicon import Lexicon
 from .match import Match
 from .model import (
@@ -41,6 +40,7 @@ from .model import (
     Statement,
     Verdict,
 )
+from .references import normalise_reference
 from .signals import CorrectionLink, corrects_statement, stem
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.

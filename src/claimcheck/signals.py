@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
+from .references import normalise_reference
 from .retrieve import Hit
 
 # Verbs that carry no predication of their own ("is", "has"): two sentences sharing only these
@@ -200,7 +201,7 @@ def refutes_claim(pair: Pair) -> Vote | None:
         return None
     if not related(pair, dense_at=0.6, coverage_at=0.55):
         return None
-    own = set(pair.statement.reference and _references(pair.statement.reference) or ())
+    own = set(normalise_reference(pair.statement.reference or "")) if pair.statement else set()
     named = set(pair.fact.analysis.references)
     if named and not named & own:
         return None
@@ -215,11 +216,6 @@ def refutes_claim(pair: Pair) -> Vote | None:
 ABOUT_A_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s)?|statement|assertion|suggestion|figure|figures|statistic|statistics|"
     r"said|says|stated|told|remarks?|comments?|answer|quoted|presentation|tweet|words)\b", re.I)
-
-
-def _references(text: str) -> tuple[str, ...]:
-    refs = re.findall(r"\b(?:PQ|UIN)\s*(\d{3,7})\b|\b(H[CL]WS\s?\d{1,5})\b", text, re.I)
-    return tuple((a or b).upper().replace(" ", "") for a, b in refs)
 
 
 # Actions that undo or reverse each other, in any subject: "rose" against "fell", "opened"
