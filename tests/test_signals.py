@@ -130,11 +130,11 @@ def test_a_correction_is_tied_by_day_or_speaker_and_words():
     text = ("In the House on 17 May, I told noble Lords that the Kestrel tunnel had passed its fire "
             "safety inspection. That was not accurate.")
     windows = [("That was not accurate.", text)]
-    named_day = corrects_statement(said, words, evidence(text, "correction"), windows, share(words),
+    named_day = corrects_statement(said, evidence(text, "correction"), windows, share(words),
                                    lambda t: "17 May" in t)
     assert named_day is not None and named_day.by_speaker and "date" in named_day.links
     other_day = text.replace("17 May", "19 May")
-    assert corrects_statement(said, words, evidence(other_day, "correction"),
+    assert corrects_statement(said, evidence(other_day, "correction"),
                               [("That was not accurate.", other_day)], share(words),
                               lambda t: "17 May" in t) is None
 

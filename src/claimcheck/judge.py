@@ -99,7 +99,7 @@ class Judge:
         links = []
         for item in self._later_than(statement):
             link = corrects_statement(
-                statement, words, item, _windows(item.text),
+                statement, item, _windows(item.text),
                 word_share=lambda text: _word_share(words, text),
                 statement_day_named=lambda text, item=item: _names_day(text, item.date,
                                                                       statement.date))
@@ -199,20 +199,21 @@ class Judge:
         citations: list[Citation] = []
 
         decided: list[Match] = []
+        best_before = _best(conflicts["before"])
+        best_undecided = _best(conflicts["undecided"])
+        outweighed = bool(best_before) and support_outweighs(
+            best_before[0][0], _best(agreements)[0][0] if agreements else None)
         if corrections:
             verdict = Verdict.CORRECTED
             quotes = {link.evidence_id: link.sentence for link in links}
             citations += [self._correction_citation(statement, c, quotes.get(c.id))
                           for c in corrections]
-            citations += [self._citation(statement, m, t, "contradicts")
-                          for m, t in _best(conflicts["before"])]
+            citations += [self._citation(statement, m, t, "contradicts") for m, t in best_before]
             confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
             rationale = self._corrected_rationale(statement, claim, corrections, quotes)
-        elif conflicts["before"] and not support_outweighs(_best(conflicts["before"])[0][0],
-                                                            _best(agreements)[0][0]
-                                                            if agreements else None):
+        elif best_before and not outweighed:
             verdict = Verdict.CONTRADICTED
-            best = _best(conflicts["before"])
+            best = best_before
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "contradicts") for m, t in best]
             confidence = _confidence(best[0][0], claim)
@@ -225,14 +226,13 @@ class Judge:
             best = _best(conflicts["after"])
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
-            citations += [self._citation(statement, m, t, "undecided")
-                          for m, t in _best(conflicts["undecided"])]
+            citations += [self._citation(statement, m, t, "undecided") for m, t in best_undecided]
             confidence = round(0.85 * best[0][0].score, 2)
             rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
-            notes += [t.note for _, t in best + _best(conflicts["undecided"]) if t.note]
-        elif conflicts["undecided"]:
+            notes += [t.note for _, t in best + best_undecided if t.note]
+        elif best_undecided:
             verdict = Verdict.UNVERIFIED
-            best = _best(conflicts["undecided"])
+            best = best_undecided
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "undecided") for m, t in best]
             confidence = 0.5
@@ -256,8 +256,8 @@ class Judge:
                          if not matches else
                          "The evidence that mentions the same subject neither confirms nor "
                          "contradicts this claim at the time it was made.")
-        if verdict is not Verdict.CONTRADICTED and conflicts["before"]:
-            weak, _ = _best(conflicts["before"])[0]
+        if verdict is not Verdict.CONTRADICTED and best_before:
+            weak, _ = best_before[0]
             notes.append(f"{self._title(weak)} reads as conflicting (\u201c{_clip(weak.fact.analysis.text, 160)}"
                          "\u201d), but the evidence that agrees is much closer to the claim's words: "
                          "check both.")
@@ -504,9 +504,9 @@ def _publicly_known(citations: list[Citation], date: PartialDate) -> bool | None
 
 def _sentence_naming(item: Evidence, reference: str) -> str:
     refs = set(normalise_reference(reference))
-    for sentence in re.split(r"(?<=[.!?])\s+", item.text):
+    for sentence in _sentences(item.text):
         if refs & set(normalise_reference(sentence)):
-            return sentence.strip()
+            return sentence
     return item.text.split("\n")[0].strip()
 
 
@@ -546,10 +546,16 @@ CORRECTION_HINT = re.compile(
     r"record\s+straight|wrong)", re.I)
 
 
+def _sentences(text: str) -> list[str]:
+    """A document's sentences, split at full stops: enough to find the one that names or
+    corrects something, without parsing the document again."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
 def _windows(text: str) -> list[tuple[str, str]]:
     """Each sentence of ``text`` with the sentences either side: a correction often says "That
     was not accurate" after the sentence that quotes the words."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    sentences = _sentences(text)
     return [(s, " ".join(sentences[max(0, i - 1):i + 2])) for i, s in enumerate(sentences)]
 
 

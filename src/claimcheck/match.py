@@ -19,10 +19,8 @@ from .dates import PartialDate
 from .lexicon import Lexicon
 from .model import Claim, Fact, Modality, Polarity, Proposition
 from .retrieve import Retriever
-from .signals import Pair, claim_declines, related, vote
+from .signals import HEDGED, Pair, claim_declines, related, vote
 
-# Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
-HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
 # Verbs that name no action of their own: "the information is not available" and "there were 8.1
 # million pupils" share the verb "be" and nothing else.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "give", "say",
@@ -46,9 +44,7 @@ class Match:
     score: float              # 0..1: how surely the two are about the same thing
     shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
     signals: tuple[str, ...] = ("structured_polarity",)   # what decided ``conflicts``
-    weight: float = 1.0       # below 1 for second-hand evidence (a report of what was said)
     about_statement: bool = False   # the fact is a verdict on the claim's words themselves
-    detail: str = ""          # what the deciding signal saw ("£240m against £410m")
 
 
 @dataclass(frozen=True)
@@ -311,8 +307,7 @@ class Matcher:
             found[hit.fact.id] = Match(
                 claim, claim_prop, hit.fact, fact_prop, conflicts=outcome == "conflicts",
                 score=score, shared=hit.shared, signals=tuple(v.signal for v in votes),
-                weight=weight, about_statement=first.signal == "refutes_claim",
-                detail=first.detail)
+                about_statement=first.signal == "refutes_claim")
         for fact_id, match in structured.items():
             if fact_id in vetoed:
                 continue

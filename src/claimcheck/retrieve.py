@@ -121,14 +121,14 @@ class Retriever:
 
     def __init__(self, facts: Sequence[Fact], embedder=None) -> None:
         self.facts = [f for f in facts if not f.implicit]
-        self._terms = [index_terms(f.analysis) for f in self.facts]
+        own = [index_terms(f.analysis) for f in self.facts]
+        self._terms = list(own)
         for i in range(1, len(self.facts)):
             # "In 2020 a further two depots were closed.": a short sentence goes on about what
             # the one before it named, so it is found by those words too.
-            if len(set(self._terms[i])) < SHORT_SENTENCE and \
+            if len(set(own[i])) < SHORT_SENTENCE and \
                     self.facts[i - 1].evidence_id == self.facts[i].evidence_id:
-                self._terms[i] = self._terms[i] + [t for t in index_terms(self.facts[i - 1].analysis)
-                                                   if not t.startswith("#")]
+                self._terms[i] = own[i] + [t for t in own[i - 1] if not t.startswith("#")]
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         self._terms_by_claim: dict[str, list[str]] = {}
         documents = Counter(t for terms in self._terms for t in set(terms))

@@ -38,6 +38,7 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take"
                          "seem", "become", "remain", "put", "keep", "include", "see", "want",
                          "need", "continue", "ensure", "tell", "ask", "think", "believe", "know",
                          "confirm", "state", "note", "expect", "consider", "look"})
+# Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
 HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
 
 # A reply that declines to answer: it records no fact about the matter asked.
@@ -89,7 +90,6 @@ class Vote:
     strength: float          # 0..1; for "weight", the factor applied to the pair's confidence
     claim_proposition: Proposition | None = None
     fact_proposition: Proposition | None = None
-    detail: str = ""
 
 
 # ---------------------------------------------------------------------- relatedness
@@ -175,15 +175,14 @@ def different_period(pair: Pair) -> Vote | None:
     # An earlier event still bears on a lasting state ("not aware in February 2022" against a
     # complaint of 2019); it cannot bear on an event of another period.
     if fact_start > end or (fact_end < start and not lasting):
-        return Vote("different_period", "veto", 1.0,
-                    detail="the claim and the evidence are about different periods")
+        return Vote("different_period", "veto", 1.0)
     return None
 
 
 def refusal_to_disclose(pair: Pair) -> Vote | None:
     """A reply that declines to answer records nothing about the matter: it decides nothing."""
     if REFUSAL.search(pair.fact.analysis.text):
-        return Vote("refusal_to_disclose", "veto", 1.0, detail="the evidence declines to answer")
+        return Vote("refusal_to_disclose", "veto", 1.0)
     return None
 
 
@@ -210,7 +209,7 @@ def refutes_claim(pair: Pair) -> Vote | None:
             not re.search(r"\b(?:claim|statement|assertion|suggestion)\b", text, re.I):
         # "It is not true that X" against a claim that already denies X agrees with it.
         return None
-    return Vote("refutes_claim", "conflicts", 0.9, detail="the evidence says it was untrue")
+    return Vote("refutes_claim", "conflicts", 0.9)
 
 
 ABOUT_A_CLAIM = re.compile(
@@ -259,8 +258,7 @@ def opposite_polarity(pair: Pair) -> Vote | None:
             continue
         if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp):
             continue
-        return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp,
-                    detail=f"{cp.polarity.value} against {fp.polarity.value}")
+        return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
     return None
 
 
@@ -477,33 +475,22 @@ def conflicting_figure(pair: Pair) -> Vote | None:
     pairs = list(_figure_pairs(pair))
     if not pairs or any(_agrees(c, r) for c, r in pairs):
         return None
-    c, r = pairs[0]
-    return Vote("conflicting_figure", "conflicts", _strength(pair),
-                detail=f"{_show(c)} against {_show(r)}")
+    return Vote("conflicting_figure", "conflicts", _strength(pair))
 
 
 def agreeing_figure(pair: Pair) -> Vote | None:
     """The same measure with the same value, or within the claim's bound."""
     for c, r in _figure_pairs(pair, strict=False):
         if _agrees(c, r):
-            return Vote("agreeing_figure", "supports", _strength(pair),
-                        detail=f"{_show(c)} agrees with {_show(r)}")
+            return Vote("agreeing_figure", "supports", _strength(pair))
     return None
-
-
-def _show(figure: Figure) -> str:
-    value = f"{figure.value:,.0f}" if figure.value >= 1 else f"{figure.value:g}"
-    unit = "£" if figure.kind == "money" else ""
-    percent = "%" if figure.kind == "percent" else ""
-    bound = "" if figure.bound == "exact" else f"{figure.bound} "
-    return f"{bound}{unit}{value}{percent}"
 
 
 def reported_words(pair: Pair) -> Vote | None:
     """A report of someone's words ("told the BBC that ...") weighs less than the words."""
     if REPORTING.search(pair.fact.analysis.text) or (
             pair.evidence is not None and pair.evidence.kind == "news"):
-        return Vote("reported_words", "weight", 0.8, detail="second-hand report")
+        return Vote("reported_words", "weight", 0.8)
     return None
 
 
@@ -581,7 +568,7 @@ TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame"
           "Marquess"}
 
 
-def corrects_statement(statement: Statement, claim_words: Iterable[str], item: Evidence,
+def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool]) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
