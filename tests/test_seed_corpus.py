@@ -110,3 +110,13 @@ def test_no_contradiction_rests_on_a_later_fact(judged):
             contradicting = [c for c in finding.evidence if c.relation == "contradicts"]
             assert contradicting
             assert all(c.fact_date.on_or_before(finding.statement.date) for c in contradicting)
+
+
+def test_only_a_conflict_that_gave_way_says_the_agreeing_evidence_is_closer(judged):
+    """The note belongs to findings where closer agreeing evidence outweighed a conflict, never
+    to a correction (which outranks the conflict for another reason)."""
+    result, _, expected = judged
+    corrected = [f for f in result.findings if f.statement.id == expected["corrected"]]
+    assert corrected and all(f.verdict is Verdict.CORRECTED for f in corrected)
+    assert not any("the evidence that agrees is much closer" in note
+                   for f in corrected for note in f.notes)

@@ -256,7 +256,7 @@ class Judge:
                          if not matches else
                          "The evidence that mentions the same subject neither confirms nor "
                          "contradicts this claim at the time it was made.")
-        if verdict is not Verdict.CONTRADICTED and best_before:
+        if outweighed and not corrections:
             weak, _ = best_before[0]
             notes.append(f"{self._title(weak)} reads as conflicting (\u201c{_clip(weak.fact.analysis.text, 160)}"
                          "\u201d), but the evidence that agrees is much closer to the claim's words: "
