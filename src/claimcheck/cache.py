@@ -93,7 +93,8 @@ class ExtractionCache:
         judging code. None when an item was not read from a file."""
         if any(not content for _, _, content in items):
             return None
-        code = "".join(_code_hash(module) for module in ("match", "judge", "signals", "retrieve"))
+        code = "".join(_code_hash(module)
+                       for module in ("match", "judge", "signals", "retrieve", "embed"))
         listing = "\n".join("\x00".join(item) for item in sorted(items))
         return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()
