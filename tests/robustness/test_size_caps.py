@@ -169,18 +169,6 @@ except EvalError as error:
 """
 
 
-@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
-def test_a_gold_file_that_never_ends_is_refused_in_one_line(kind, tmp_path):
-    path = tmp_path / "gold.toml"
-    if kind == "fifo":
-        os.mkfifo(path)
-    else:
-        path.symlink_to("/dev/zero")
-    done = _python(LOAD_GOLD, str(path))
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.startswith(f"{path}: is "), done.stdout
-
-
 LOAD_LEXICON = """
 import sys
 from pathlib import Path
@@ -194,12 +182,15 @@ except LexiconError as error:
 
 
 @pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
-def test_a_lexicon_that_never_ends_is_refused_in_one_line(kind, tmp_path):
-    path = tmp_path / "lexicon.toml"
-    if kind == "link to /dev/zero":
-        path.symlink_to("/dev/zero")
-    else:
+@pytest.mark.parametrize(("name", "reader"), [("gold.toml", LOAD_GOLD),
+                                              ("lexicon.toml", LOAD_LEXICON)],
+                         ids=["gold file", "lexicon"])
+def test_a_file_that_never_ends_is_refused_in_one_line(name, reader, kind, tmp_path):
+    path = tmp_path / name
+    if kind == "fifo":
         os.mkfifo(path)
-    done = _python(LOAD_LEXICON, str(path))
+    else:
+        path.symlink_to("/dev/zero")
+    done = _python(reader, str(path))
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith(f"{path}: is "), done.stdout
