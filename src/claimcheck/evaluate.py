@@ -232,10 +232,8 @@ class EvalReport:
     @property
     def flag_scores(self) -> Scores:
         """Contradicted-or-corrected as one flag: what a briefing puts in front of a minister."""
-        tp = sum(o.gold in FLAGGED and o.predicted in FLAGGED for o in self.outcomes)
-        fp = sum(o.gold not in FLAGGED and o.predicted in FLAGGED for o in self.outcomes)
-        fn = sum(o.gold in FLAGGED and o.predicted not in FLAGGED for o in self.outcomes)
-        return Scores(Verdict.CONTRADICTED, tp, fp, fn)
+        return _scores(Verdict.CONTRADICTED, lambda v: v in FLAGGED,
+                       [(o.gold, o.predicted) for o in self.outcomes])
 
     @property
     def signal_table(self) -> tuple[tuple[str, int, int], ...]:
@@ -391,10 +389,15 @@ def evaluate(result: CheckResult, gold: Gold) -> EvalReport:
 
 def scores_for(verdict: Verdict, pairs: Sequence[tuple[Verdict, Verdict]]) -> Scores:
     """True and false positives and negatives for ``verdict`` over (gold, predicted) pairs."""
-    tp = sum(g is verdict and p is verdict for g, p in pairs)
-    fp = sum(g is not verdict and p is verdict for g, p in pairs)
-    fn = sum(g is verdict and p is not verdict for g, p in pairs)
-    return Scores(verdict, tp, fp, fn)
+    return _scores(verdict, lambda v: v is verdict, pairs)
+
+
+def _scores(label: Verdict, positive, pairs: Sequence[tuple[Verdict, Verdict]]) -> Scores:
+    """Positives are the verdicts ``positive`` accepts: one verdict, or a flag of several."""
+    tp = sum(positive(g) and positive(p) for g, p in pairs)
+    fp = sum(not positive(g) and positive(p) for g, p in pairs)
+    fn = sum(positive(g) and not positive(p) for g, p in pairs)
+    return Scores(label, tp, fp, fn)
 
 
 def per_verdict_accuracy(pairs: Sequence[tuple[Verdict, Verdict]]) -> tuple[VerdictAccuracy, ...]:

@@ -160,8 +160,7 @@ SINCE = re.compile(r"\b(?:since|so\s+far|to\s+date|until\s+now|over\s+the\s+(?:l
 def different_period(pair: Pair) -> Vote | None:
     """The claim is about one period and the fact about another: "in 2019 no target was set"
     says nothing about a target of 2021. Only when both sentences name their times."""
-    claim_dates = [d for d in pair.claim.analysis.dates]
-    fact_dates = [d for d in pair.fact.analysis.dates]
+    claim_dates, fact_dates = pair.claim.analysis.dates, pair.fact.analysis.dates
     if not claim_dates or not fact_dates:
         return None
     start = min(d.start for d in claim_dates)
