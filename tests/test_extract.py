@@ -210,3 +210,37 @@ def test_the_data_resolves_against_the_question_with_no_subject_lexicon(extracto
                    question="Whether the Department required country of birth to be gathered "
                             "in the school census, and whether that information will be shared.")
     assert a.resolved == (("the data", "country of birth"),)
+
+
+@pytest.mark.parametrize("text, signed", [
+    # An adverbial clause with its own subordinator asserts its own event: the main clause's
+    # "not" does not deny it.
+    ("The board, when it signed off the collection in November 2015, was not told about the "
+     "other use.", Polarity.AFFIRMED),
+    # Its twin: the negation is the signing's own.
+    ("The board did not sign off the collection in November 2015.", Polarity.DENIED),
+])
+def test_a_subordinate_clause_keeps_its_own_polarity(extractor, text, signed):
+    a = only_claim(extractor, text)
+    signing = [p for p in a.propositions if p.action_text.startswith("sign")]
+    assert signing and signing[0].polarity is signed
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Nothing in the minutes shows that the Board was told about the use.", Polarity.DENIED),
+    ("The minutes show that the Board was told about the use.", Polarity.AFFIRMED),
+])
+def test_a_record_that_shows_nothing_denies_the_clause(extractor, text, told):
+    a = only_claim(extractor, text)
+    telling = [p for p in a.propositions if p.action_text == "told"]
+    assert telling and telling[0].polarity is told
+
+
+@pytest.mark.parametrize("text, asserted", [
+    ("The campaign asked the Board what it knew of the existing access.", False),
+    ("The campaign told the Board that it knew of the existing access.", True),
+])
+def test_an_embedded_question_asserts_nothing(extractor, text, asserted):
+    a = only_claim(extractor, text)
+    knowing = [p for p in a.propositions if p.action_text == "knew"]
+    assert bool(knowing) is asserted

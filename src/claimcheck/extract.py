@@ -656,11 +656,27 @@ def _verbal_chain(token: Token) -> list[Token]:
             # so stop unless it has no auxiliaries of its own.
             if any(c.dep_ in ("aux", "auxpass", "neg") for c in node.children):
                 break
+        if node.dep_ == "advcl" and _subordinated(node):
+            # "when it signed off ..., was not told": the clause asserts its own event.
+            break
         node = node.head
         chain.append(node)
         if node.dep_ == "ROOT" or node.pos_ in ("VERB", "AUX") and node.dep_ == "ccomp":
             break
     return chain
+
+
+TIME_AND_CAUSE_MARKS = frozenset({"when", "whenever", "after", "before", "because", "since",
+                                  "while", "whilst", "although", "though", "once", "as", "until"})
+
+
+def _subordinated(clause: Token) -> bool:
+    """An adverbial clause opened by "when", "after", "because"...: it has a time or cause of its
+    own and is asserted, not governed by the main clause's negation. "If" clauses are
+    ``_is_conditional``'s business; a bare infinitive ("not collected to share it") stays governed.
+    """
+    return any(c.lower_ in TIME_AND_CAUSE_MARKS and c.dep_ in ("mark", "advmod")
+               for c in clause.children)
 
 
 def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
@@ -679,7 +695,7 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
                                     or node.lemma_.lower() in lexicon.ending_verbs) \
                 and not _aim_of_a_noun(node):
             negations += 1
-    if _refuted(trigger):
+    if _refuted(trigger) or _unshown(trigger):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
@@ -716,6 +732,48 @@ def _refuted(trigger: Token) -> bool:
     return False
 
 
+# Verbs by which a record evidences a clause: "nothing in them shows that the Board was told".
+EVIDENCING_VERBS = frozenset({"show", "suggest", "indicate", "demonstrate", "prove", "establish",
+                              "confirm", "evidence", "reveal"})
+# Verbs of asking: "asked the Board what it knew" asks, and asserts nothing of the knowing.
+ASKING_VERBS = frozenset({"ask", "question", "enquire", "inquire", "query", "wonder", "probe"})
+QUESTION_WORDS = frozenset({"what", "whether", "if", "which", "who", "whom", "how", "why",
+                            "when", "where"})
+
+
+def _governor(trigger: Token) -> tuple[Token, Token] | None:
+    """The clause the trigger heads and the verb it is the complement of ("shows that ...")."""
+    clause = _verbal_chain(trigger)[-1]
+    if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+        return clause, clause.head
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("nothing", "none", "nobody")
+        or any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)))
+        for c in verb.children)
+
+
+def _unshown(trigger: Token) -> bool:
+    """ "Nothing in the minutes shows that the Board was told": the telling is not on the record,
+    which is the record's denial of it. "The minutes show that it was told" affirms it."""
+    governed = _governor(trigger)
+    return governed is not None and governed[1].lemma_.lower() in EVIDENCING_VERBS \
+        and _negated(governed[1])
+
+
+def _asked(trigger: Token) -> bool:
+    """ "asked the Board what it knew": an embedded question asserts nothing."""
+    governed = _governor(trigger)
+    if governed is None or governed[1].lemma_.lower() not in ASKING_VERBS:
+        return False
+    clause = governed[0]
+    return any(t.lower_ in QUESTION_WORDS and t.tag_ in ("WP", "WDT", "WRB", "WP$", "IN")
+               for t in clause.subtree if t.i < clause.i)
+
+
 def _refused(trigger: Token, lexicon: Lexicon) -> bool:
     return any(node != trigger and node.lemma_.lower() in lexicon.negating_verbs
                for node in _verbal_chain(trigger))
@@ -723,7 +781,7 @@ def _refused(trigger: Token, lexicon: Lexicon) -> bool:
 
 def _modality(trigger: Token, sentence: str) -> Modality | None:
     """How the clause commits to the action; None for wishes and questions, which assert nothing."""
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or _asked(trigger):
         return None
     chain = _verbal_chain(trigger)
     for node in chain:
