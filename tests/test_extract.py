@@ -244,3 +244,23 @@ def test_an_embedded_question_asserts_nothing(extractor, text, asserted):
     a = only_claim(extractor, text)
     knowing = [p for p in a.propositions if p.action_text == "knew"]
     assert bool(knowing) is asserted
+
+
+def test_a_list_item_takes_the_predicate_that_began_the_list(extractor):
+    claims = extractor.claims(statement(
+        "We will deliver the new northern line. The A14 link to Cambridge. And the airport "
+        "extension."))
+    link = next(c.analysis for c in claims if c.analysis.text.startswith("The A14"))
+    assert (link.main.action, link.main.modality, link.main.polarity) == (
+        "deliver", Modality.FUTURE, Polarity.AFFIRMED)
+    assert "a14" in link.keywords
+    assert ("The A14 link to Cambridge", "We will deliver The A14 link to Cambridge") \
+        in link.resolved
+    extension = next(c.analysis for c in claims if "extension" in c.analysis.text)
+    assert extension.main.action == "deliver"
+
+
+def test_a_heading_after_a_sentence_with_nothing_to_take_is_not_a_list_item(extractor):
+    # The twin: "Ministers met." has no object, auxiliary or complement to hand on.
+    analyses = extractor.analyse(extractor.nlp("Ministers met. The A14 link to Cambridge."))
+    assert not analyses[-1].propositions

@@ -182,6 +182,7 @@ class Extractor:
         analyses = []
         earlier_things: list[tuple[str, str]] = list(context.title_things)
         earlier_referents: list[tuple[str, str]] = []
+        list_head: Analysis | None = None   # the last sentence whose predicate a list continues
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -192,6 +193,10 @@ class Extractor:
                 how = resolve_referents(sent, context.question_referents, earlier_referents)
                 if how:
                     analysis = replace(analysis, resolved=how)
+            if not record and list_head is not None and _list_item(sent):
+                analysis = _continue_predicate(analysis, list_head, doc)
+            elif analysis.propositions and _can_begin_a_list(sent):
+                list_head = analysis
             earlier_referents.extend(referents_in(sent))
             analyses.append(analysis)
             earlier_things.extend((m.key, m.text) for m in in_sent
@@ -930,9 +935,60 @@ def _quantities(sent: Span, dated: set[int]) -> Iterator[Quantity]:
         yield Quantity(value, text, unit)
 
 
+# Names made of letters and digits: "HS2", "M25", "A14", "F35".
+CODED_NAME = re.compile(r"^[A-Za-z]+\d+[A-Za-z]?$")
+
+
 def _keywords(sent: Span) -> list[str]:
     return [t.lemma_.lower() for t in sent
-            if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+            if (t.is_alpha or CODED_NAME.match(t.text)) and not t.is_stop
+            and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+
+
+LIST_ITEM_TOKENS = 8
+
+
+def _list_item(sent: Span) -> bool:
+    """A short verbless sentence: an item of a list the sentence before began ("we will deliver
+    the core Northern line. The airport link. The new hospitals.")."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= LIST_ITEM_TOKENS and sent.root.pos_ in ("NOUN", "PROPN") \
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _can_begin_a_list(sent: Span) -> bool:
+    """A predicate with something to take: an object, a complement or an auxiliary ("we will
+    deliver X"), not a noun phrase misread as a verb ("The new hospitals programme.")."""
+    return any(t.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "pobj", "aux", "auxpass")
+               for t in sent)
+
+
+def _continue_predicate(item: Analysis, before: Analysis, doc: Doc) -> Analysis:
+    """The list item takes the predicate of the sentence that began the list, with itself as
+    the object: "The airport link." after "we will deliver X" asserts that we will deliver it."""
+    main = before.main
+    if main is None or item.propositions:
+        return item
+    trigger = next((t for t in doc.char_span(before.start, before.end, alignment_mode="expand")
+                    or () if t.text == main.action_text), None)
+    if trigger is None:
+        return item
+    # "we will deliver": the predicate's doer, auxiliaries and verb, without the rest.
+    kept = {trigger.i}
+    for child in trigger.children:
+        if child.dep_ in ("aux", "auxpass", "neg"):
+            kept.add(child.i)
+        elif child.dep_ in ("nsubj", "nsubjpass"):
+            kept |= {t.i for t in child.subtree}
+    head = " ".join(doc[i].text for i in sorted(kept))
+    named = " ".join(item.text.split()).rstrip(".;:")
+    if named.lower().startswith("and "):
+        named = named[4:]
+    prop = replace(main, things=frozenset(), entities=frozenset(), recipients=frozenset(),
+                   arguments=(("object", named),),
+                   topics=frozenset(f"~{w}" for w in item.keywords))
+    return replace(item, propositions=(prop,),
+                   resolved=(*item.resolved, (named, f"{head} {named}")))
 
 
 def _check_worthy(analysis: Analysis) -> bool:

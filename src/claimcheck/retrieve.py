@@ -79,7 +79,9 @@ def claim_text(claim: Claim) -> str:
     for generic, meant in claim.analysis.resolved:
         if generic and meant and generic in text:
             # Kept beside its referent: "the data (country of birth)" still says it is data.
-            text = text.replace(generic, f"{generic} ({meant})", 1)
+            # A list item taken with its predicate reads as the whole: "we will deliver X".
+            text = text.replace(generic, meant if meant.endswith(generic) else
+                                f"{generic} ({meant})", 1)
     return text
 
 
