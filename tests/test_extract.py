@@ -264,3 +264,15 @@ def test_a_heading_after_a_sentence_with_nothing_to_take_is_not_a_list_item(extr
     # The twin: "Ministers met." has no object, auxiliary or complement to hand on.
     analyses = extractor.analyse(extractor.nlp("Ministers met. The A14 link to Cambridge."))
     assert not analyses[-1].propositions
+
+
+@pytest.mark.parametrize("text, raised", [
+    # "end" negates what it ends, not a participle that says how: the limit is raised.
+    ("These changes will end the lottery of care costs, raising the upper limit from £23,350 "
+     "to £100,000.", Polarity.AFFIRMED),
+    ("These changes will stop raising the upper limit each year.", Polarity.DENIED),
+])
+def test_an_ending_verb_negates_only_what_it_ends(extractor, text, raised):
+    a = only_claim(extractor, text)
+    raising = [p for p in a.propositions if p.action_text == "raising"]
+    assert raising and raising[0].polarity is raised

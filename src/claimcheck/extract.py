@@ -684,9 +684,15 @@ def _subordinated(clause: Token) -> bool:
                for c in clause.children)
 
 
+# How the clause below hangs on an ending or refusing verb when it is not what is ended: "will
+# end the lottery, raising the limit" raises the limit; "end X and raise Y" raises Y.
+MANNER_DEPS = frozenset({"advcl", "conj", "nsubj", "nsubjpass", "npadvmod"})
+
+
 def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
     negations = 0
-    for node in _verbal_chain(trigger):
+    chain = _verbal_chain(trigger)
+    for below, node in zip([None, *chain[:-1]], chain, strict=True):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 negations += 1
@@ -698,7 +704,7 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
                 negations += 1
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
                                     or node.lemma_.lower() in lexicon.ending_verbs) \
-                and not _aim_of_a_noun(node):
+                and not _aim_of_a_noun(node) and below.dep_ not in MANNER_DEPS:
             negations += 1
     if _refuted(trigger) or _unshown(trigger):
         negations += 1
