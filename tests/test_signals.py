@@ -139,6 +139,41 @@ def test_a_correction_is_tied_by_day_or_speaker_and_words():
                               lambda t: "17 May" in t) is None
 
 
+def test_a_filed_apology_is_tied_by_speaker_and_occasion_without_the_words():
+    from dataclasses import replace
+    said = replace(statement("Grants should go to the genuinely struggling farms, not hobbyists.",
+                             speaker="Tom Aldridge"), title="Farming Today, BBC Radio 4")
+    words = {"grant", "genuinely", "struggling", "farm", "hobbyist"}
+    apology = ("The day after his interview on Farming Today, Tom Aldridge said he hugely "
+               "regretted if his comment had caused offence.")
+    windows = [(apology, apology)]
+    tied = corrects_statement(said, evidence(apology, "correction", PartialDate(2022, 5, 18)),
+                              windows, share(words), lambda t: False)
+    assert tied is not None and {"speaker", "occasion"} <= set(tied.links)
+    # The twin: the same apology about another programme ties nothing.
+    elsewhere = apology.replace("Farming Today", "Any Questions")
+    assert corrects_statement(said, evidence(elsewhere, "correction", PartialDate(2022, 5, 18)),
+                              [(elsewhere, elsewhere)], share(words), lambda t: False) is None
+
+
+def test_a_ministers_post_ties_a_filed_clarification():
+    from dataclasses import replace
+    said = replace(statement("Hauliers will have to carry paper permits from April."),
+                   role="Minister of State for Roads", department="Department for Transport")
+    words = {"haulier", "carry", "paper", "permit", "april"}
+    text = ("The department issued a clarification of the Roads Minister's remarks on 17 May: "
+            "hauliers will not need paper permits; they can carry digital permits.")
+    found = corrects_statement(said, evidence(text, "correction"), [(text, text)], share(words),
+                               lambda t: "17 May" in t)
+    assert found is not None and {"date", "post"} <= set(found.links)
+    # A spokesperson's department is not a post: the twin ties by date alone, on too few words.
+    spokesperson = replace(said, role="Department for Transport spokesperson")
+    text2 = text.replace("Roads Minister's", "Transport Department's")
+    by_date = corrects_statement(spokesperson, evidence(text2, "correction"), [(text2, text2)],
+                                 share(words), lambda t: "17 May" in t)
+    assert by_date is None or "post" not in by_date.links
+
+
 def test_times_that_do_not_meet_veto_the_pair(pair):
     from claimcheck.signals import different_period
     claim = "In 2019 the council closed no libraries."

@@ -372,6 +372,7 @@ def _statement_from(path: Path, meta: dict[str, Any], body: str, digest: str) ->
         question=_text(path, meta, "question"),
         licence=_text(path, meta, "licence"),
         content_hash=digest,
+        title=_text(path, meta, "title"),
     )
 
 

@@ -41,7 +41,7 @@ from .model import (
     Verdict,
 )
 from .references import normalise_reference
-from .signals import CorrectionLink, corrects_statement, stem
+from .signals import CORRECTION_LANGUAGE, CorrectionLink, corrects_statement, stem
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.
 PERFORMATIVE_KINDS = ("agreement", "guidance")
@@ -66,7 +66,8 @@ class Judge:
         self.lexicon = lexicon
         self.successors = supersession(evidence)
         # The documents whose words could correct a statement, found once for every statement.
-        self._correcting = [e for e in evidence if CORRECTION_HINT.search(e.text)]
+        self._correcting = [e for e in evidence
+                            if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -539,11 +540,6 @@ def _join(words: list[str]) -> str:
 def _clip(text: str, limit: int = 400) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-CORRECTION_HINT = re.compile(
-    r"\b(?:accurate|correct|error|mistak|apologi[sz]|should\s+have|inadvertent|misspoke|"
-    r"record\s+straight|wrong)", re.I)
 
 
 def _sentences(text: str) -> list[str]:

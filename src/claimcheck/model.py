@@ -67,6 +67,7 @@ class Statement:
     question: str | None = None
     licence: str | None = None
     content_hash: str = ""
+    title: str | None = None      # the debate, hearing or programme ("Pienaar's Politics")
 
 
 @dataclass(frozen=True)

@@ -532,7 +532,9 @@ CORRECTION_LANGUAGE = re.compile(
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
     r"should\s+have\s+(?:said|stated|been|read|referred)|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
     r"correct\s+the\s+record|set\s+the\s+record\s+straight|inadvertently|misspoke|"
-    r"I\s+(?:wish|want)\s+to\s+correct|correction)\b", re.I)
+    r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
+    r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
+    r"(?:remarks?|comments?|words|claim|statement))\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
     r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
     r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e)\b", re.I)
@@ -567,35 +569,84 @@ TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame"
           "Marquess"}
 
 
+# Words of a post that say nothing about which post it is.
+ROLE_STOP = frozenset({"minister", "secretary", "state", "of", "for", "the", "and", "under",
+                       "parliamentary", "permanent", "deputy", "chief", "lord", "to", "in",
+                       "department", "his", "her", "majesty's", "majestys", "office", "chair",
+                       "member", "government", "spokesperson", "spokesman"})
+# A filed correction tied to a statement in two other ways needs this share of the claim's words
+# anywhere in it (an apology rarely repeats the words it regrets).
+FILED_CORRECTION_SHARE = 0.25
+# A correction filed by the speaker, naming the occasion, within this many days needs none of the
+# words: "the day after his interview on Pienaar's Politics, ... hugely regret if my comment ...".
+SOON_AFTER = 14
+
+
+def named_words(phrase: str | None, stop: frozenset[str] = ROLE_STOP) -> set[str]:
+    """The distinguishing words of a role or a programme's title: "Minister of State for
+    Immigration" -> {"immigration"}; "Pienaar's Politics, BBC Radio 5 Live" -> its names."""
+    if not phrase:
+        return set()
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", phrase.split(",")[0])
+            if w.lower() not in stop}
+
+
+MINISTERIAL = re.compile(r"\b(?:minister|secretary)\b", re.I)
+
+
+def _names_post(statement: Statement, text: str) -> bool:
+    """ "the Immigration Minister's remarks" names the Minister of State for Immigration. Only a
+    ministerial post, by the words that are not its department's: a spokesperson for a
+    department is not named by the department's name."""
+    if not statement.role or not MINISTERIAL.search(statement.role) or not MINISTERIAL.search(text):
+        return False
+    words = named_words(statement.role) - named_words(statement.department)
+    return _names_all(words, text)
+
+
+def _names_all(words: set[str], text: str) -> bool:
+    lowered = text.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
+
+
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool]) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
-    the statement by its words and by its day or its speaker.
+    the statement by its words and by its day, its speaker (by name or post) or its occasion
+    (the debate, hearing or programme).
 
     ``windows`` holds each sentence with its neighbours (the words corrected are often in the
     sentence before "That was not accurate"); ``word_share(text)`` says how much of the claim's
     words the text shares; ``statement_day_named(text)`` whether it names the statement's day.
+    A document filed as a correction and tied in two ways needs fewer of the claim's words: an
+    apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
     name = surname(statement.speaker)
     whole = f"{item.title}\n{item.text}"
-    speaker_named = bool(name and re.search(rf"\b{re.escape(name)}\b", whole))
+    tied = []
+    if name and re.search(rf"\b{re.escape(name)}\b", whole):
+        tied.append("speaker")
+    elif _names_post(statement, whole):
+        tied.append("post")
+    occasion = named_words(statement.title, frozenset())
+    if len(occasion) >= 2 and _names_all(occasion, whole):
+        tied.append("occasion")
     first_person = bool(FIRST_PERSON_TELLING.search(item.text))
     for sentence, window in windows:
         if not CORRECTION_LANGUAGE.search(sentence):
             continue
-        links = []
-        if statement_day_named(window):
-            links.append("date")
-        if speaker_named:
-            links.append("speaker")
+        links = (["date"] if statement_day_named(window) else []) + tied
         if not links:
             continue
-        if word_share(window) < 0.5:
+        if word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
+                                         and word_share(whole) >= FILED_CORRECTION_SHARE):
+            links.append("words")
+        elif not (item.kind == "correction" and {"speaker", "occasion"} <= set(links)
+                  and 0 <= statement.date.days_until(item.date) <= SOON_AFTER):
             continue
-        links.append("words")
         by_speaker = item.kind == "correction" or first_person or (
-            speaker_named and bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion)?)\b", sentence,
-                                             re.I)))
+            "speaker" in links and bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion)?)\b",
+                                                  sentence, re.I)))
         return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
     return None
