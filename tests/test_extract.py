@@ -262,3 +262,12 @@ def test_a_clause_takes_the_polarity_its_own_words_give(extractor, text, verb, p
     a = only_claim(extractor, text)
     found = [p for p in a.propositions if p.action_text == verb]
     assert found and found[0].polarity is polarity
+
+
+@pytest.mark.parametrize("text, lowered", [
+    ("The reform sets the lower capital limit at £20,000.", False),
+    ("The reform will lower the capital limit to £20,000.", True),
+])
+def test_a_comparative_adjective_names_a_level_not_a_fall(extractor, text, lowered):
+    a = only_claim(extractor, text)
+    assert any(p.action == "decrease" for p in a.propositions) is lowered

@@ -311,6 +311,10 @@ class Extractor:
                 continue
             if root.pos_ in ("NOUN", "PROPN") and not _predicated_noun(root, self.lexicon):
                 continue
+            # "the lower capital limit", "higher rates": a comparative adjective names a level,
+            # it does not assert a fall or a rise.
+            if root.tag_ in ("JJR", "JJS") or (root.pos_ == "ADJ" and root.dep_ == "amod"):
+                continue
             if _is_conditional(root) or (not record and _in_relative_clause(root)):
                 continue
             if len(span) == 1 and _bare_participle(root):
