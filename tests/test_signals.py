@@ -38,10 +38,11 @@ def evidence(text: str, kind: str = "report", date: PartialDate = LATER):
 
 @pytest.fixture(scope="module")
 def pair(extractor):
-    def make(claim_text: str, fact_text: str, kind: str = "report") -> Pair:
+    def make(claim_text: str, fact_text: str, kind: str = "report",
+             date: PartialDate = LATER) -> Pair:
         said = statement(claim_text)
         claim = extractor.claims(said)[0]
-        item = evidence(fact_text, kind)
+        item = evidence(fact_text, kind, date)
         fact = next(f for f in extractor.facts(item) if not f.implicit)
         hit = Retriever([fact], shared_embedder()).score(claim, fact)
         return Pair(claim, fact, hit, said, item)
@@ -75,6 +76,14 @@ def test_a_different_figure_for_the_same_measure_conflicts(pair):
     same = pair(claim, "The ferry programme's budget is £240 million.")
     assert conflicting_figure(different) is not None and agreeing_figure(different) is None
     assert conflicting_figure(same) is None and agreeing_figure(same) is not None
+
+
+def test_figures_taken_years_apart_are_different_measurements(pair):
+    claim = "There are now 27,000 more nurses in the service than in 2019."
+    fact = "There are 12,000 more nurses in the service than a year ago."
+    assert conflicting_figure(pair(claim, fact, date=PartialDate(2022, 3, 1))) is not None
+    # The twin: the same record two years before the statement measured another moment.
+    assert conflicting_figure(pair(claim, fact, date=PartialDate(2020, 3, 1))) is None
 
 
 def test_a_comparisons_baseline_is_not_the_figure(pair):

@@ -1032,7 +1032,7 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
         if token is None:
             continue
         node = token.root
-        if any(a.lower_ in ("than", "before", "after", "compared", "comparing")
+        if any(a.lower_ in ("than", "before", "after", "compared", "comparing") or _change_from(a)
                for a in [node, *node.ancestors][:6]) or (
                 baseline_end is not None and RANGE_JOIN.fullmatch(sent.text[baseline_end:start])):
             baseline_end = end  # a comparison's baseline (and the rest of its range), not the
@@ -1044,6 +1044,13 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
         if node.i in verbs or (node.dep_ == "ROOT"):
             found.append(date)
     return min(found, key=lambda d: d.start) if found else None
+
+
+def _change_from(token: Token) -> bool:
+    """ "up from the £240 million estimate of 2018": the "from" of a change names its baseline."""
+    return token.lower_ == "from" and token.i > 0 and \
+        token.doc[token.i - 1].lower_ in ("up", "down", "rising", "falling", "risen", "fallen",
+                                          "increased", "reduced", "cut", "raised")
 
 
 def _fact_time(analysis: Analysis, evidence: Evidence) -> tuple[PartialDate, str]:

@@ -459,7 +459,7 @@ def _round(value: float) -> bool:
 
 
 def _figure_pairs(pair: Pair, strict: bool = True):
-    if not related(pair, dense_at=0.45, coverage_at=0.3):
+    if not related(pair, dense_at=0.45, coverage_at=0.3) or measured_apart(pair):
         return
     claimed = [f for f in figures(pair.claim.analysis.text) if not f.baseline]
     recorded = [f for f in figures(pair.fact.analysis.text) if not f.baseline]
@@ -467,6 +467,26 @@ def _figure_pairs(pair: Pair, strict: bool = True):
         for r in recorded:
             if _same_measure(c, r, pair, strict):
                 yield c, r
+
+
+# A figure recorded this long before or after a statement measures another moment.
+FIGURE_YEARS_APART_DAYS = 365
+
+
+def measured_apart(pair: Pair) -> bool:
+    """Were the two figures taken at moments too far apart to be the same measurement?
+
+    Counts and totals change: "12,000 more nurses than a year ago" in July 2020 says nothing of
+    "27,000 more" in March 2022. A statement's figure with no period of its own is taken on the
+    statement's day; it meets a fact of more than a year before or after only when the claim
+    names the period the fact falls in ("in 2019-20, 1,500 requests").
+    """
+    if pair.statement is None:
+        return False
+    arose = pair.fact.arose
+    if any(d.start <= arose.start <= d.end for d in pair.claim.analysis.dates):
+        return False
+    return abs(pair.statement.date.days_until(arose)) > FIGURE_YEARS_APART_DAYS
 
 
 def conflicting_figure(pair: Pair) -> Vote | None:
