@@ -86,6 +86,21 @@ def test_figures_taken_years_apart_are_different_measurements(pair):
     assert conflicting_figure(pair(claim, fact, date=PartialDate(2020, 3, 1))) is None
 
 
+def test_the_same_event_on_another_day_conflicts(pair):
+    from claimcheck.signals import conflicting_date
+    claim = "The registration scheme opened fully on 30 April 2022 for all applicants."
+    other_day = "The registration scheme opened fully on 29 April 2022 for all applicants."
+    assert conflicting_date(pair(claim, other_day)) is not None
+    # The twins: the same day agrees; a month that contains the day does not conflict.
+    assert conflicting_date(pair(claim, claim)) is None
+    in_month = "The registration scheme opened fully in April 2022 for all applicants."
+    assert conflicting_date(pair(claim, in_month)) is None
+    # A day off is a conflict, not another period; months off, it is another event.
+    assert vote(pair(claim, other_day))[0] == "conflicts"
+    months_off = "The registration scheme opened fully on 29 January 2022 for all applicants."
+    assert vote(pair(claim, months_off))[0] is None
+
+
 def test_a_comparisons_baseline_is_not_the_figure(pair):
     claim = "The ferry programme has a budget of £240 million."
     fact = "The ferry programme's budget is £410 million, up from the £240 million estimate of 2018."

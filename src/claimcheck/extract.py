@@ -482,7 +482,8 @@ class Extractor:
             if question not in things:
                 things[question] = self._things_in(self.nlp.make_doc(question))
             contexts.append(Context(home=self.home_of(statement), question_things=things[question],
-                                    question_referents=referents.get(question, ())))
+                                    question_referents=referents.get(question, ()),
+                                    anchor=statement.date))
         return contexts
 
     def home_of(self, statement: Statement) -> str | None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .dates import Precision
 from .model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
 from .references import normalise_reference
 from .retrieve import Hit
@@ -67,7 +68,8 @@ REPORTING = re.compile(
     r"a\s+spokes(?:man|woman|person)|sources?\s+(?:said|say|close)|is\s+understood\s+to|"
     r"claimed\s+that|quoted\s+as)\b")
 
-SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure", "opposite_polarity",
+SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure",
+                "conflicting_date", "opposite_polarity",
                 "agreeing_figure", "same_assertion", "reported_words", "corrects_statement",
                 "structured_polarity")
 
@@ -258,6 +260,33 @@ def opposite_polarity(pair: Pair) -> Vote | None:
         if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp):
             continue
         return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
+    return None
+
+
+# A misremembered day is near the real one; further apart, two dated events are two events.
+MISDATED_WITHIN_DAYS = 31
+
+
+def conflicting_date(pair: Pair) -> Vote | None:
+    """The same event on another day: "the scheme opened fully on 31 March" against "opened fully
+    on 30 March 2019". Both sentences must date their own event to the day (a month against a
+    day in it agrees), and say the same thing of it."""
+    said, recorded = pair.claim.analysis.event_date, pair.fact.analysis.event_date
+    if said is None or recorded is None or Precision.DAY not in (said.precision,
+                                                                  recorded.precision):
+        return None
+    if said.start <= recorded.end and recorded.start <= said.end:
+        return None   # one contains the other, or they are the same day
+    if abs((said.start - recorded.start).days) > MISDATED_WITHIN_DAYS:
+        return None   # further apart, it is more likely another event of the same kind
+    if not related(pair, dense_at=0.7, coverage_at=0.5):
+        return None
+    claim_words, fact_words = _words(pair.claim), _words(pair.fact)
+    for cp, fp in _proposition_pairs(pair):
+        if cp.polarity is fp.polarity and cp.polarity is Polarity.AFFIRMED \
+                and same_predicate(cp, fp, claim_words, fact_words) \
+                and _shares_argument(pair, cp, fp) and not roles_clash(cp, fp):
+            return Vote("conflicting_date", "conflicts", _strength(pair), cp, fp)
     return None
 
 
@@ -524,7 +553,14 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
     A veto ends it. Conflicts outrank support: a sentence that agrees in its wording but states
     another figure conflicts. ``reported_words`` only weighs.
     """
-    veto = refusal_to_disclose(pair) or different_period(pair)
+    veto = refusal_to_disclose(pair)
+    if veto is not None:
+        return None, [veto]
+    # The same event on a nearby day is the one conflict a difference of period makes.
+    misdated = conflicting_date(pair)
+    if misdated is not None:
+        return "conflicts", [misdated, *filter(None, [reported_words(pair)])]
+    veto = different_period(pair)
     if veto is not None:
         return None, [veto]
     votes = [v for v in (s(pair) for s in CONFLICT_SIGNALS) if v is not None]
