@@ -182,6 +182,8 @@ def test_a_filed_apology_is_tied_by_speaker_and_occasion_without_the_words():
 
 def test_a_ministers_post_ties_a_filed_clarification():
     from dataclasses import replace
+
+    from claimcheck.signals import _names_post
     said = replace(statement("Hauliers will have to carry paper permits from April."),
                    role="Minister of State for Roads", department="Department for Transport")
     words = {"haulier", "carry", "paper", "permit", "april"}
@@ -193,6 +195,10 @@ def test_a_ministers_post_ties_a_filed_clarification():
     # A spokesperson's department is not a post: the twin ties by date alone, on too few words.
     spokesperson = replace(said, role="Department for Transport spokesperson")
     text2 = text.replace("Roads Minister's", "Transport Department's")
+    # Nor is a post that serves a minister, whatever "Official Report" the text cites.
+    aide = replace(said, role="Prime Minister's official spokesman")
+    assert not _names_post(aide, "Letter of correction from the Minister of State [Official "
+                                 "Report, 16 January 2023]")
     by_date = corrects_statement(spokesperson, evidence(text2, "correction"), [(text2, text2)],
                                  share(words), lambda t: "17 May" in t)
     assert by_date is None or "post" not in by_date.links

@@ -790,6 +790,12 @@ def _asked(trigger: Token) -> bool:
                for t in clause.subtree if t.i < clause.i)
 
 
+def _for_to_clause(trigger: Token) -> bool:
+    """ "It's not for schools to provide food": whose role a thing is, not whether it happens."""
+    marks = {(c.dep_, c.lower_) for c in trigger.children}
+    return ("mark", "for") in marks and ("aux", "to") in marks
+
+
 def _refused(trigger: Token, lexicon: Lexicon) -> bool:
     return any(node != trigger and node.lemma_.lower() in lexicon.negating_verbs
                for node in _verbal_chain(trigger))
@@ -797,7 +803,7 @@ def _refused(trigger: Token, lexicon: Lexicon) -> bool:
 
 def _modality(trigger: Token, sentence: str) -> Modality | None:
     """How the clause commits to the action; None for wishes and questions, which assert nothing."""
-    if sentence.rstrip().endswith("?") or _asked(trigger):
+    if sentence.rstrip().endswith("?") or _asked(trigger) or _for_to_clause(trigger):
         return None
     chain = _verbal_chain(trigger)
     for node in chain:

@@ -629,7 +629,8 @@ TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame"
 ROLE_STOP = frozenset({"minister", "secretary", "state", "of", "for", "the", "and", "under",
                        "parliamentary", "permanent", "deputy", "chief", "lord", "to", "in",
                        "department", "his", "her", "majesty's", "majestys", "office", "chair",
-                       "member", "government", "spokesperson", "spokesman"})
+                       "member", "government", "spokesperson", "spokesman", "spokeswoman",
+                       "official", "press", "adviser", "advisor", "prime"})
 # A filed correction tied to a statement in two other ways needs this share of the claim's words
 # anywhere in it (an apology rarely repeats the words it regrets).
 FILED_CORRECTION_SHARE = 0.25
@@ -643,18 +644,22 @@ def named_words(phrase: str | None, stop: frozenset[str] = ROLE_STOP) -> set[str
     Immigration" -> {"immigration"}; "Pienaar's Politics, BBC Radio 5 Live" -> its names."""
     if not phrase:
         return set()
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", phrase.split(",")[0])
-            if w.lower() not in stop}
+    words = (re.sub(r"['’]s$", "", w.lower())
+             for w in re.findall(r"[A-Za-z][A-Za-z'’\-]{2,}", phrase.split(",")[0]))
+    return {w for w in words if w not in stop}
 
 
-MINISTERIAL = re.compile(r"\b(?:minister|secretary)\b", re.I)
+# A minister's post, not a post that serves one ("the Prime Minister's official spokesman").
+MINISTERIAL = re.compile(r"\b(?:minister|secretary)\b(?!['’]s)", re.I)
+MINISTER_NAMED = re.compile(r"\b(?:minister|secretary)", re.I)
 
 
 def _names_post(statement: Statement, text: str) -> bool:
     """ "the Immigration Minister's remarks" names the Minister of State for Immigration. Only a
     ministerial post, by the words that are not its department's: a spokesperson for a
     department is not named by the department's name."""
-    if not statement.role or not MINISTERIAL.search(statement.role) or not MINISTERIAL.search(text):
+    if not statement.role or not MINISTERIAL.search(statement.role) \
+            or not MINISTER_NAMED.search(text):
         return False
     words = named_words(statement.role) - named_words(statement.department)
     return _names_all(words, text)
