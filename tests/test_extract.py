@@ -225,6 +225,9 @@ def test_the_data_resolves_against_the_question_with_no_subject_lexicon(extracto
     # Whose role a thing is says nothing of whether it happens; its twin says it happens.
     ("It's not for schools to provide food to pupils during the holidays.", "provide", False),
     ("Schools do not provide food to pupils during the holidays.", "provide", True),
+    # A duty says nothing of whether it was done; its twin says it was.
+    ("The company was required to consult the unions.", "consult", False),
+    ("The company consulted the unions.", "consulted", True),
 ])
 def test_clauses_that_assert_nothing(extractor, text, verb, asserted):
     a = only_claim(extractor, text)

@@ -84,6 +84,10 @@ def test_figures_taken_years_apart_are_different_measurements(pair):
     assert conflicting_figure(pair(claim, fact, date=PartialDate(2022, 3, 1))) is not None
     # The twin: the same record two years before the statement measured another moment.
     assert conflicting_figure(pair(claim, fact, date=PartialDate(2020, 3, 1))) is None
+    # A promise is measured when it falls due: a count on the way there does not meet it.
+    promise = "There will be 27,000 more nurses in the service than in 2019."
+    assert conflicting_figure(pair(promise, fact, date=PartialDate(2022, 6, 1))) is None
+    assert conflicting_figure(pair(claim, fact, date=PartialDate(2022, 6, 1))) is not None
 
 
 def test_the_same_event_on_another_day_conflicts(pair):

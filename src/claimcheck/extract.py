@@ -46,6 +46,8 @@ NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+longer\b", re.I)
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "where", "once"}
 PLAN_WORDS = {"plan", "intention", "intend", "propose", "proposal", "expect", "aim"}
 DESIRE_WORDS = {"want", "wish", "hope", "like"}
+# "we were required to consult": a duty says nothing of whether it was done.
+OBLIGATION_WORDS = {"require", "oblige", "obligate", "duty"}
 PRONOUNS_HOME = {"we", "us", "our", "i", "my", "department", "departmental", "government"}
 NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -808,7 +810,7 @@ def _modality(trigger: Token, sentence: str) -> Modality | None:
     chain = _verbal_chain(trigger)
     for node in chain:
         lemma = node.lemma_.lower()
-        if lemma in DESIRE_WORDS and node != trigger:
+        if (lemma in DESIRE_WORDS or lemma in OBLIGATION_WORDS) and node != trigger:
             return None
         if lemma in PLAN_WORDS and node != trigger:
             return Modality.PLAN

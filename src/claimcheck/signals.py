@@ -508,14 +508,21 @@ def measured_apart(pair: Pair) -> bool:
     Counts and totals change: "12,000 more nurses than a year ago" in July 2020 says nothing of
     "27,000 more" in March 2022. A statement's figure with no period of its own is taken on the
     statement's day; it meets a fact of more than a year before or after only when the claim
-    names the period the fact falls in ("in 2019-20, 1,500 requests").
+    names the period the fact falls in ("in 2019-20, 1,500 requests"). A promised figure is
+    measured when it falls due, so no later count before then meets it.
     """
     if pair.statement is None:
         return False
     arose = pair.fact.arose
     if any(d.start <= arose.start <= d.end for d in pair.claim.analysis.dates):
         return False
-    return abs(pair.statement.date.days_until(arose)) > FIGURE_YEARS_APART_DAYS
+    after = pair.statement.date.days_until(arose)
+    main = pair.claim.analysis.main
+    if main is not None and main.modality is Modality.FUTURE and after > 0:
+        # "There will be 50,000 more in ten years' time": a count taken on the way there is not
+        # the promised one.
+        return True
+    return abs(after) > FIGURE_YEARS_APART_DAYS
 
 
 def conflicting_figure(pair: Pair) -> Vote | None:
