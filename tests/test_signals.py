@@ -105,6 +105,15 @@ def test_the_same_event_on_another_day_conflicts(pair):
     assert vote(pair(claim, months_off))[0] is None
 
 
+def test_a_moved_deadline_conflicts_with_the_promise(pair):
+    from claimcheck.signals import conflicting_date
+    promise = "The department committed that it will publish the inspection report in June 2022."
+    moved = "The minister said that the inspection report would be published by 22 July 2022."
+    assert conflicting_date(pair(promise, moved)) is not None
+    kept = "The minister said that the inspection report would be published by 22 June 2022."
+    assert conflicting_date(pair(promise, kept)) is None
+
+
 def test_a_comparisons_baseline_is_not_the_figure(pair):
     claim = "The ferry programme has a budget of £240 million."
     fact = "The ferry programme's budget is £410 million, up from the £240 million estimate of 2018."

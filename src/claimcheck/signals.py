@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .dates import Precision
+from .dates import PartialDate, Precision
 from .model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
 from .references import normalise_reference
 from .retrieve import Hit
@@ -265,24 +265,38 @@ def opposite_polarity(pair: Pair) -> Vote | None:
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
 MISDATED_WITHIN_DAYS = 31
+DEADLINE_SLIP_DAYS = 183
+
+
+def _own_date(analysis) -> PartialDate | None:
+    """The date of the sentence's event: the one its main verb takes, or the only one it names
+    ("committed that the Department will publish an update in June 2021")."""
+    if analysis.event_date is not None:
+        return analysis.event_date
+    return analysis.dates[0] if len(analysis.dates) == 1 else None
 
 
 def conflicting_date(pair: Pair) -> Vote | None:
     """The same event on another day: "the scheme opened fully on 31 March" against "opened fully
-    on 30 March 2019". Both sentences must date their own event to the day (a month against a
-    day in it agrees), and say the same thing of it."""
-    said, recorded = pair.claim.analysis.event_date, pair.fact.analysis.event_date
+    on 30 March 2019", or a promise's deadline moved ("will publish in June 2021" against "will
+    be published by 22 July 2021"). One of the sentences must date its event to the day (a month
+    against a day in it agrees), and both say the same thing of it."""
+    said, recorded = _own_date(pair.claim.analysis), _own_date(pair.fact.analysis)
     if said is None or recorded is None or Precision.DAY not in (said.precision,
                                                                   recorded.precision):
         return None
     if said.start <= recorded.end and recorded.start <= said.end:
         return None   # one contains the other, or they are the same day
-    if abs((said.start - recorded.start).days) > MISDATED_WITHIN_DAYS:
-        return None   # further apart, it is more likely another event of the same kind
-    if not related(pair, dense_at=0.7, coverage_at=0.5):
-        return None
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
+        promised = {cp.modality, fp.modality} & {Modality.FUTURE, Modality.PLAN}
+        # A commitment's date is a deadline, and deadlines slip by months ("publish in June",
+        # then "by 22 July"); an event's misremembered day is near the real one.
+        within = DEADLINE_SLIP_DAYS if promised else MISDATED_WITHIN_DAYS
+        if abs((said.start - recorded.start).days) > within:
+            continue   # further apart, it is more likely another event of the same kind
+        if not related(pair, dense_at=0.6 if promised else 0.7, coverage_at=0.5):
+            continue
         if cp.polarity is fp.polarity and cp.polarity is Polarity.AFFIRMED \
                 and same_predicate(cp, fp, claim_words, fact_words) \
                 and _shares_argument(pair, cp, fp) and not roles_clash(cp, fp):
