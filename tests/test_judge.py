@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.corpus import load_corpus
+from claimcheck.dates import parse_date
 from claimcheck.model import Verdict
 from claimcheck.pipeline import check_corpus, statement_verdicts
 
@@ -226,3 +227,21 @@ def test_a_rise_is_contradicted_by_an_earlier_fall(nlp, lexicon, corpus_dirs):
                        "pandemic.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert worst["s"].verdict is Verdict.CONTRADICTED
+
+
+def test_a_report_of_the_statement_is_not_evidence_for_it():
+    from claimcheck.judge import reports_the_statement
+    from claimcheck.model import Evidence, Statement
+
+    said = Statement(id="s", date=parse_date("2019-05-03"), speaker="Lord Avery", venue="press",
+                     text="x", department="Department for Transport")
+    words = "Lord Avery wrote that the new permits will be kept separately."
+
+    def report(date, text=f"The Gazette reports that {words}"):
+        return Evidence(id="e", title="The Gazette", kind="news", date=parse_date(date), text=text)
+    assert reports_the_statement(said, words, report("2019-05-04"), f"The Gazette reports that {words}")
+    # The twins: months later it is a record of its own; in other words it is not a repetition.
+    assert not reports_the_statement(said, words, report("2019-09-04"),
+                                     f"The Gazette reports that {words}")
+    other = "The permits have been stored with every other licence since March."
+    assert not reports_the_statement(said, words, report("2019-05-04", other), other)

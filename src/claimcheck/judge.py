@@ -41,7 +41,7 @@ from .model import (
     Verdict,
 )
 from .references import normalise_reference
-from .signals import CORRECTION_LANGUAGE, CorrectionLink, corrects_statement, stem
+from .signals import CORRECTION_LANGUAGE, CorrectionLink, corrects_statement, stem, surname
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.
 PERFORMATIVE_KINDS = ("agreement", "guidance")
@@ -136,9 +136,15 @@ class Judge:
         return sorted(found, key=lambda e: e.date.start)
 
     def _same_document(self, statement: Statement, match: Match) -> bool:
-        """A document cannot corroborate itself: the answer recorded as evidence too."""
+        """A document cannot corroborate itself: the answer recorded as evidence too, or a
+        report of the statement's own words."""
         item = self.evidence[match.fact.evidence_id]
-        if item.kind == "correction" or not statement.reference or not item.reference:
+        if item.kind == "correction":
+            return False
+        if reports_the_statement(statement, match.claim.analysis.text, item,
+                                 match.fact.analysis.text):
+            return True
+        if not statement.reference or not item.reference:
             return False
         return bool(set(_references(statement.reference)) & set(_references(item.reference))) \
             and item.date.compare(statement.date).value in ("same", "undecided")
@@ -535,6 +541,27 @@ def _join(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# A report of a statement repeats it nearly word for word, within days of it.
+REPORT_WORDING = 88
+REPORT_WITHIN_DAYS = 7
+
+
+def reports_the_statement(statement: Statement, claim_text: str, item: Evidence,
+                          fact_text: str) -> bool:
+    """Is the fact only the record of the statement itself ("Schools Week reports that Lord Nash
+    wrote that ...")? Nearly the same words, about the same speaker, within days: it repeats the
+    claim and can neither bear it out nor contradict it."""
+    if abs(statement.date.days_until(item.date)) > REPORT_WITHIN_DAYS and \
+            item.date.compare(statement.date) not in (Order.SAME, Order.UNDECIDED):
+        return False
+    if fuzz.token_set_ratio(claim_text.lower(), fact_text.lower()) < REPORT_WORDING:
+        return False
+    whole = f"{item.title} {item.text}"
+    name = surname(statement.speaker)
+    return bool(name and re.search(rf"\b{re.escape(name)}\b", whole)) or (
+        statement.department is not None and statement.department.lower() in whole.lower())
 
 
 def _clip(text: str, limit: int = 400) -> str:
