@@ -114,6 +114,18 @@ def test_a_moved_deadline_conflicts_with_the_promise(pair):
     assert conflicting_date(pair(promise, kept)) is None
 
 
+def test_a_record_that_puts_off_the_promise_conflicts(pair):
+    from claimcheck.signals import abandoned_commitment
+    promise = "We will introduce the new cap on ferry fares from October 2023."
+    delayed = "The minister said she will delay the new cap on ferry fares for two years."
+    assert abandoned_commitment(pair(promise, delayed)) is not None
+    # The twins: a report of the same fact is no promise; another thing put off is not this one.
+    fact = "The department introduced the new cap on ferry fares in October 2021."
+    assert abandoned_commitment(pair(fact, delayed)) is None
+    other = "The minister said she will delay the new timetable for two years."
+    assert abandoned_commitment(pair(promise, other)) is None
+
+
 def test_a_comparisons_baseline_is_not_the_figure(pair):
     claim = "The ferry programme has a budget of £240 million."
     fact = "The ferry programme's budget is £410 million, up from the £240 million estimate of 2018."

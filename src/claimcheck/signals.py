@@ -69,7 +69,7 @@ REPORTING = re.compile(
     r"claimed\s+that|quoted\s+as)\b")
 
 SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure",
-                "conflicting_date", "opposite_polarity",
+                "conflicting_date", "opposite_polarity", "abandoned_commitment",
                 "agreeing_figure", "same_assertion", "reported_words", "corrects_statement",
                 "structured_polarity")
 
@@ -301,6 +301,43 @@ def conflicting_date(pair: Pair) -> Vote | None:
                 and same_predicate(cp, fp, claim_words, fact_words) \
                 and _shares_argument(pair, cp, fp) and not roles_clash(cp, fp):
             return Vote("conflicting_date", "conflicts", _strength(pair), cp, fp)
+    return None
+
+
+# Verbs that stop or put off what was promised: "I will delay the implementation of these
+# reforms for two years", "the project was scrapped".
+ABANDONING = re.compile(
+    r"\b(?:delay|postpone|defer|pause|scrap|cancel|drop|abandon|shelve|halt|suspend|axe|"
+    r"ditch|withdraw|reverse)(?:s|ed|led|ped|ing|ling|ping)?\b\W+((?:\w+\W+){0,7})", re.I)
+FRAME_STOP = frozenset({"plan", "plans", "government", "department", "programme", "decision",
+                        "the", "these", "those", "its", "their", "our", "his", "her", "this"})
+
+
+PROMISING = frozenset({"commit", "pledge", "promise", "plan", "intend", "undertake", "guarantee"})
+
+
+def _commits(pair: Pair) -> bool:
+    """Does the claim promise something: a future or a plan, or an act dated after it was said
+    ("implementing our reforms from October 2023")?"""
+    if any(p.modality in (Modality.FUTURE, Modality.PLAN) or p.action in PROMISING
+           for p in pair.claim.analysis.propositions):
+        return True
+    return pair.statement is not None and any(
+        d.start > pair.statement.date.end for d in pair.claim.analysis.dates)
+
+
+def abandoned_commitment(pair: Pair) -> Vote | None:
+    """The record puts off or stops what the claim promised: "we will introduce the cap from
+    October 2023" against "I will delay the implementation of these reforms for two years".
+    What is stopped must be what the claim names (a word of its own, not "the plans")."""
+    if not _commits(pair) or not related(pair, dense_at=0.45, coverage_at=0.25):
+        return None
+    claim_stems = {stem(w) for w in pair.claim.analysis.keywords}
+    for found in ABANDONING.finditer(pair.fact.analysis.text):
+        stopped = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", found.group(1).lower())
+                   if w not in FRAME_STOP and len(w) > 2}
+        if stopped & claim_stems:
+            return Vote("abandoned_commitment", "conflicts", _strength(pair))
     return None
 
 
@@ -564,7 +601,7 @@ def reported_words(pair: Pair) -> Vote | None:
 
 
 CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
-    refutes_claim, conflicting_figure, opposite_polarity)
+    refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment)
 SUPPORT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (agreeing_figure, same_assertion)
 
 
