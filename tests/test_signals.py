@@ -105,25 +105,28 @@ def test_the_same_event_on_another_day_conflicts(pair):
     assert vote(pair(claim, months_off))[0] is None
 
 
-def test_a_moved_deadline_conflicts_with_the_promise(pair):
-    from claimcheck.signals import conflicting_date
-    promise = "The department committed that it will publish the inspection report in June 2022."
-    moved = "The minister said that the inspection report would be published by 22 July 2022."
-    assert conflicting_date(pair(promise, moved)) is not None
-    kept = "The minister said that the inspection report would be published by 22 June 2022."
-    assert conflicting_date(pair(promise, kept)) is None
+PROMISE = "The department committed that it will publish the inspection report in June 2022."
+CAP = "We will introduce the new cap on ferry fares from October 2023."
+DELAYED = "The minister said she will delay the new cap on ferry fares for two years."
 
 
-def test_a_record_that_puts_off_the_promise_conflicts(pair):
-    from claimcheck.signals import abandoned_commitment
-    promise = "We will introduce the new cap on ferry fares from October 2023."
-    delayed = "The minister said she will delay the new cap on ferry fares for two years."
-    assert abandoned_commitment(pair(promise, delayed)) is not None
-    # The twins: a report of the same fact is no promise; another thing put off is not this one.
-    fact = "The department introduced the new cap on ferry fares in October 2021."
-    assert abandoned_commitment(pair(fact, delayed)) is None
-    other = "The minister said she will delay the new timetable for two years."
-    assert abandoned_commitment(pair(promise, other)) is None
+@pytest.mark.parametrize("signal, claim, fact, conflicts", [
+    # A moved deadline conflicts with the promise; the deadline kept does not.
+    ("conflicting_date", PROMISE,
+     "The minister said that the inspection report would be published by 22 July 2022.", True),
+    ("conflicting_date", PROMISE,
+     "The minister said that the inspection report would be published by 22 June 2022.", False),
+    # A record that puts off the promise conflicts; a report of a done thing is no promise; the
+    # putting off of another thing is not this one.
+    ("abandoned_commitment", CAP, DELAYED, True),
+    ("abandoned_commitment", "The department introduced the new cap on ferry fares in October "
+     "2021.", DELAYED, False),
+    ("abandoned_commitment", CAP, "The minister said she will delay the new timetable for two "
+     "years.", False),
+])
+def test_promises_moved_or_put_off(pair, signal, claim, fact, conflicts):
+    import claimcheck.signals as signals
+    assert (getattr(signals, signal)(pair(claim, fact)) is not None) is conflicts
 
 
 def test_a_comparisons_baseline_is_not_the_figure(pair):
