@@ -104,6 +104,10 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
             corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
                 Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
                         skipped=False),))
+        elif cache is not None:
+            from .embed import StoredVectors
+
+            embedder.store = StoredVectors(cache)
     extractor = Extractor(loaded(nlp), lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
