@@ -66,3 +66,35 @@ def test_a_different_lexicon_does_not_reuse_readings(nlp, lexicon, tmp_path):
     b = ExtractionCache(tmp_path / "b.sqlite3", nlp, load_lexicon([extra]))
     assert a.key("statement", "s", "abc") != b.key("statement", "s", "abc")
     assert a.key("statement", "s", "") is None
+
+
+def test_sentence_vectors_are_kept_by_content_and_reused_bit_for_bit(nlp, lexicon, tmp_path,
+                                                                     monkeypatch):
+    from claimcheck.embed import Embedder, StoredVectors, load_embedder
+
+    texts = ["Pupil data will not be passed to the Home Office.", "The Agency closed four depots."]
+    cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)
+    first, _ = load_embedder()
+    first.store = StoredVectors(cache)
+    made = first.encode(texts)
+    again, _ = load_embedder()
+    again.store = StoredVectors(cache)
+
+    def no_model(self, batch):
+        raise AssertionError(f"embedded again: {batch}")
+    monkeypatch.setattr(Embedder, "_run", no_model)
+    assert again.encode(texts).tobytes() == made.tobytes()
+
+
+def test_a_stored_vector_of_the_wrong_shape_is_embedded_again(nlp, lexicon, tmp_path):
+    from claimcheck.embed import StoredVectors, load_embedder
+
+    text = "The Agency closed four depots."
+    cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)
+    store = StoredVectors(cache)
+    cache.put_many([(store._key(text), "AAAA")])   # three bytes of zeros: not a vector
+    assert store.get_many([text]) == {}
+    fresh, _ = load_embedder()
+    fresh.store = store
+    assert fresh.encode([text]).shape == (1, 384)
+    assert text in store.get_many([text])

@@ -99,7 +99,38 @@ class ExtractionCache:
         return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
                               .encode()).hexdigest()
 
+    def vector_key(self, model: str, text: str) -> str:
+        """The key of a sentence's vector: the embedding model and the text alone (not the
+        lexicon or the spaCy pipeline, which a vector does not depend on)."""
+        return hashlib.sha256(f"vector\x00{model}\x00{text}".encode()).hexdigest()
+
     # ------------------------------------------------------------------ reading and writing
+
+    def get_strings(self, keys: list[str]) -> list[str | None]:
+        """The text values stored under ``keys`` (None where there is none), read in batches."""
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            rows = self._rows(chunk)
+            if rows is None:
+                return [None] * len(keys)
+            for key, value, digest in rows:
+                found[key] = self._read(value, digest, str)
+                if found[key] is None:
+                    return [None] * len(keys)   # discarded: nothing in it is to be trusted
+        return [found.get(key) for key in keys]
+
+    def _rows(self, keys: list[str]) -> list | None:
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(
+                f"SELECT key, value, digest FROM readings WHERE key IN "
+                f"({','.join('?' * len(keys))})", keys).fetchall()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return None
+
 
     def get(self, key: str | None, kind: Any) -> Any:
         """The value stored under ``key``, read as ``kind`` (``list[Claim]``); None if there is
@@ -114,7 +145,11 @@ class ExtractionCache:
             return None
         if row is None:
             return None
-        value, digest = row
+        return self._read(*row, kind)
+
+    def _read(self, value: Any, digest: Any, kind: Any) -> Any:
+        """A stored value checked against its digest and read as ``kind``; None (and the cache
+        discarded) if it fails."""
         try:
             if not isinstance(value, str) or _digest(value) != digest:
                 raise ValueError("an entry does not match its digest")

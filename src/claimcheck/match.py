@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -103,8 +104,9 @@ class FactIndex:
             if not comparable(prop):
                 continue
             for entry in self._shortlist(prop, date):
+                # The fuzzy similarity is worked out only for a pair that passes the cheap tests.
                 match = score_match(claim, prop, entry.fact, entry.prop, self.lexicon, home,
-                                    similarity=_similarity(keywords, entry.keywords))
+                                    similarity=partial(_similarity, keywords, entry.keywords))
                 if match is None:
                     continue
                 key = (entry.fact.id, prop.action, entry.prop.action)
@@ -223,7 +225,7 @@ def keyword_similarity(claim: Claim, fact: Fact) -> float:
 
 def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposition,
                 lexicon: Lexicon, home: str | None,
-                similarity: float | None = None) -> Match | None:
+                similarity: float | Callable[[], float] | None = None) -> Match | None:
     related = fact_prop.action in lexicon.related(prop.action)
     opposed = fact_prop.action == lexicon.opposite(prop.action)
     if prop.action != fact_prop.action and not related and not opposed:
@@ -250,7 +252,11 @@ def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposit
     score += 0.25 if shared_things else 0.0
     score += 0.15 if shared_entities else 0.0
     score += min(0.2, 0.1 * len(shared_topics))
-    score += 0.15 * (keyword_similarity(claim, fact) if similarity is None else similarity)
+    if similarity is None:
+        similarity = keyword_similarity(claim, fact)
+    elif callable(similarity):
+        similarity = similarity()
+    score += 0.15 * similarity
     if score < MIN_SCORE:
         return None
     conflicts = (prop.polarity == fact_prop.polarity) if opposed else (

@@ -104,6 +104,10 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
             corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
                 Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
                         skipped=False),))
+        elif cache is not None:
+            from .embed import StoredVectors
+
+            embedder.store = StoredVectors(cache)
     extractor = Extractor(loaded(nlp), lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
@@ -118,11 +122,17 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     # Read every statement first, so that their claims are embedded in a few large batches.
     read = list(_cached(extractor, "statement", corpus.statements, cache, n_process))
     matcher.retriever.prepare(claim for _, claims in read for claim in claims)
-    for done, (statement, claims) in enumerate(read, start=1):
+
+    def judged(statement, claims) -> list[Finding]:
         home = extractor.home_of(statement)
         matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)
                    for claim in claims}
-        findings.extend(judge.judge(statement, claims, matches))
+        return judge.judge(statement, claims, matches)
+
+    done = 0
+    for count, some in _in_parallel(judged, read, n_process):
+        findings.extend(some)
+        done += count
         report("statements", done, len(corpus.statements))
     if result_key is not None:
         cache.put_many([(result_key, tuple(findings))])
@@ -159,7 +169,8 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
 CHUNK = 256
 # How often a worker looks whether the process that started it is still there.
 ORPHAN_CHECK_SECONDS = 0.5
-_worker_extractor: Extractor | None = None
+_worker_task: Callable[[list], list] | None = None
+_worker_chunks: list[list] = []
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -169,21 +180,49 @@ def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1)
     A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs
     the whole reading (spaCy and claimcheck's own) on a chunk and sends back small records. Where
     fork is not available (Windows, macOS spawn) the reading runs in this process.
+    """
+    reader = extractor.claims_of if kind == "statement" else extractor.facts_of
+    if not _forks(n_process, items):
+        yield from reader(items)
+        return
+    for chunk, readings in _forked(lambda chunk: [r for _, r in reader(chunk)], items,
+                                   n_process):
+        yield from zip(chunk, readings, strict=True)
+
+
+def _in_parallel(judged: Callable, read: list, n_process: int):
+    """(how many statements, their findings) for ``read``'s (statement, claims) in input order:
+    each statement is matched and judged on its own, so forked workers (which inherit the
+    indexes, the claims' vectors and the judge) give the findings a serial run gives."""
+    if not _forks(n_process, read):
+        for statement, claims in read:
+            yield 1, judged(statement, claims)
+        return
+
+    def task(chunk: list) -> list[Finding]:
+        return [f for statement, claims in chunk for f in judged(statement, claims)]
+    for chunk, findings in _forked(task, read, n_process):
+        yield len(chunk), findings
+
+
+def _forks(n_process: int, items: list) -> bool:
+    return n_process > 1 and len(items) >= 2 and "fork" in mp.get_all_start_methods()
+
+
+def _forked(task: Callable[[list], list], items: list, n_process: int):
+    """(chunk, task(chunk)) for chunks of ``items`` in order, run in ``n_process`` forked
+    processes, which inherit ``task`` and whatever it uses.
 
     Workers leave Ctrl-C and SIGTERM to this process: they ignore SIGINT and die at once on
     SIGTERM, instead of running the command line's handlers (which raise, and left the pool
     deadlocked). On success the pool is closed and joined; on any error, Ctrl-C, SIGTERM or an
-    abandoned generator it is terminated and joined, so no worker outlives the read. A worker
+    abandoned generator it is terminated and joined, so no worker outlives the work. A worker
     whose parent is killed outright (SIGKILL) notices within ``ORPHAN_CHECK_SECONDS`` and exits.
     """
-    reader = extractor.claims_of if kind == "statement" else extractor.facts_of
-    if n_process <= 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
-        yield from reader(items)
-        return
-    global _worker_extractor
-    _worker_extractor = extractor
+    global _worker_task, _worker_chunks
     size = max(1, min(CHUNK, -(-len(items) // (4 * n_process))))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    _worker_task, _worker_chunks = task, chunks
     # Signals stay blocked while the workers are forked, so none arrives before a worker has
     # set its own handling; this process receives any that came meanwhile right after.
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
@@ -193,16 +232,15 @@ def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     try:
-        tasks = [(kind, chunk) for chunk in chunks]
-        for chunk, readings in zip(chunks, pool.imap(_read_chunk, tasks), strict=True):
-            yield from zip(chunk, readings, strict=True)
+        # Workers are sent chunk numbers, not chunks: they inherited the chunks.
+        yield from zip(chunks, pool.imap(_run_chunk, range(len(chunks))), strict=True)
         pool.close()
     except BaseException:
         pool.terminate()
         raise
     finally:
         pool.join()
-        _worker_extractor = None
+        _worker_task, _worker_chunks = None, []
 
 
 def _worker_start(parent: int) -> None:
@@ -218,12 +256,9 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _read_chunk(task: tuple[str, list]) -> list:
-    kind, items = task
-    assert _worker_extractor is not None, "set by the parent before forking"
-    reader = (_worker_extractor.claims_of if kind == "statement"
-              else _worker_extractor.facts_of)
-    return [reading for _, reading in reader(items)]
+def _run_chunk(number: int) -> list:
+    assert _worker_task is not None, "set by the parent before forking"
+    return _worker_task(_worker_chunks[number])
 
 
 def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Finding]:

@@ -109,6 +109,20 @@ def claim_terms(claim: Claim, extra: Iterable[str] = ()) -> list[str]:
 
 
 @dataclass(frozen=True)
+class _Terms:
+    """A claim's retrieval terms with their set and its total idf weight."""
+
+    terms: list[str]
+    unique: set[str]
+    weight: float
+
+    @classmethod
+    def of(cls, terms: list[str], idf) -> _Terms:
+        unique = set(terms)
+        return cls(terms, unique, sum(idf(t) for t in unique) or 1.0)
+
+
+@dataclass(frozen=True)
 class Hit:
     """A candidate fact for a claim and how it was found."""
 
@@ -131,8 +145,12 @@ class Retriever:
             if len(set(own[i])) < SHORT_SENTENCE and \
                     self.facts[i - 1].evidence_id == self.facts[i].evidence_id:
                 self._terms[i] = own[i] + [t for t in own[i - 1] if not t.startswith("#")]
+        self._term_sets = [set(terms) for terms in self._terms]
         self._position = {f.id: i for i, f in enumerate(self.facts)}
-        self._terms_by_claim: dict[str, list[str]] = {}
+        # Per claim, worked out once however many facts it meets: its terms, their set and the
+        # set's weight; and its vector.
+        self._terms_by_claim: dict[str, _Terms] = {}
+        self._claim_vectors: dict[str, object] = {}
         documents = Counter(t for terms in self._terms for t in set(terms))
         total = max(1, len(self.facts))
         self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in documents.items()}
@@ -160,26 +178,31 @@ class Retriever:
         """The facts most likely to speak to ``claim``, best first."""
         if not self.facts:
             return []
-        terms = claim_terms(claim, extra) if extra else self._claim_terms(claim)
+        weighed = _Terms.of(claim_terms(claim, extra), self.idf) if extra else \
+            self._claim_terms(claim)
+        terms = weighed.terms
         ranked: list[list[int]] = []
         if terms:
             scores = self._bm25.get_scores(terms)
             ranked.append([i for i in _top(scores, PER_RETRIEVER) if scores[i] > 0])
         dense = None
         if self._vectors is not None:
-            dense = self._vectors @ self._claim_vector(claim)
+            # As a one-column product: OpenBLAS gives the same numbers as the matrix-vector
+            # product, without starting its threads for each claim (25 times faster here).
+            dense = (self._vectors @ self._claim_vector(claim)[:, None])[:, 0]
             ranked.append(_top(dense, PER_RETRIEVER))
         fused: dict[int, float] = {}
         for order in ranked:
             for rank, i in enumerate(order):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: (-fused[i], self.facts[i].id))[:KEEP]
-        return [self._hit(terms, i, float(dense[i]) if dense is not None else None)
+        return [self._hit(weighed, i, float(dense[i]) if dense is not None else None)
                 for i in best]
 
     def score(self, claim: Claim, fact: Fact) -> Hit:
         """How close one given fact is to ``claim``, measured as ``search`` measures its hits."""
-        terms = self._claim_terms(claim)
+        weighed = self._claim_terms(claim)
+        terms = weighed.terms
         position = self._position.get(fact.id)
         if position is None:
             shared = set(terms) & set(index_terms(fact.analysis))
@@ -190,22 +213,22 @@ class Retriever:
         if self._vectors is not None:
             # One fact: one dot product, not the whole matrix.
             similarity = float(self._vectors[position] @ self._claim_vector(claim))
-        return self._hit(terms, position, similarity)
+        return self._hit(weighed, position, similarity)
 
-    def _claim_terms(self, claim: Claim) -> list[str]:
+    def _claim_terms(self, claim: Claim) -> _Terms:
         """A claim's terms, worked out once however many facts it is compared with."""
         if claim.id not in self._terms_by_claim:
-            self._terms_by_claim[claim.id] = claim_terms(claim)
+            self._terms_by_claim[claim.id] = _Terms.of(claim_terms(claim), self.idf)
         return self._terms_by_claim[claim.id]
 
     def _claim_vector(self, claim: Claim):
-        return self.embedder.encode([claim_text(claim)])[0]
+        if claim.id not in self._claim_vectors:
+            self._claim_vectors[claim.id] = self.embedder.encode([claim_text(claim)])[0]
+        return self._claim_vectors[claim.id]
 
-    def _hit(self, terms: list[str], i: int, similarity: float | None) -> Hit:
-        claim_terms = set(terms)
-        weight = sum(self.idf(t) for t in claim_terms) or 1.0
-        shared = claim_terms & set(self._terms[i])
-        coverage = sum(self.idf(t) for t in shared) / weight
+    def _hit(self, weighed: _Terms, i: int, similarity: float | None) -> Hit:
+        shared = weighed.unique & self._term_sets[i]
+        coverage = sum(self.idf(t) for t in shared) / weighed.weight
         return Hit(self.facts[i], round(coverage, 3),
                    round(similarity, 3) if similarity is not None else 0.0,
                    tuple(sorted(shared)))
