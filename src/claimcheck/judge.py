@@ -423,13 +423,12 @@ def supersession(evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         for old in item.supersedes:
             if old in by_id and item not in successors[old]:
                 successors[old].append(item)
-    agreements = [e for e in items if e.kind == "agreement"]
-    for a in agreements:
-        for b in agreements:
-            if a is b or not (a.version or VERSION.search(a.title)) or \
-                    not (b.version or VERSION.search(b.title)):
-                continue
-            if fuzz.token_sort_ratio(_unversioned(a.title), _unversioned(b.title)) < 85:
+    # Each agreement's title read once: the pairs below are many, the titles few.
+    versioned = [(e, _unversioned(e.title)) for e in items
+                 if e.kind == "agreement" and (e.version or VERSION.search(e.title))]
+    for a, a_title in versioned:
+        for b, b_title in versioned:
+            if a is b or fuzz.token_sort_ratio(a_title, b_title) < 85:
                 continue
             if a.date.compare(b.date).value == "before" and b not in successors[a.id]:
                 successors[a.id].append(b)
