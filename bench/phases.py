@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimcheck import pipeline, retrieve
+import claimcheck.pipeline as pipeline
+import claimcheck.retrieve as retrieve
 
 WALL: dict[str, float] = {}
 CPU = {"search": 0.0, "score": 0.0}
