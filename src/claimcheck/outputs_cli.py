@@ -144,7 +144,8 @@ def correction(
         finding = find_finding(result.findings, finding_id)
         reviews = load_reviews(reviews_file or reviews_path(claims))
         state = review_status(result.findings, reviews)[finding.id]
-        letter = correction_request(finding, dt.date.today(), state, sender=by)
+        letter = correction_request(finding, dt.date.today(), state, sender=by,
+                                    evidence={e.id: e for e in result.corpus.evidence})
         written = write_letter(letter, out / "corrections", force=force)
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
         echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",
