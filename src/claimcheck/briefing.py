@@ -105,14 +105,15 @@ class Attribution:
 
 
 def attribution(statement: Statement) -> Attribution | None:
-    """Who spoke and who reported it, for a statement that is someone's report of words."""
-    if not statement.summary and not statement.reported_by:
-        return None
+    """Who spoke and who reported it, for a statement that is someone's report of words: a file
+    marked ``body: summary`` or ``reported_by``, or a press line or meeting note that says so
+    ("told the BBC that ...")."""
     reporter = statement.reported_by
-    if reporter is None:
-        match = _REPORTED.search(statement.text)
-        if match and statement.venue in ("press", "meeting"):
-            reporter = match["who"]
+    match = _REPORTED.search(statement.text)
+    if reporter is None and match and statement.venue in ("press", "meeting"):
+        reporter = match["who"]
+    if not (statement.summary or reporter):
+        return None
     speaker = statement.role or statement.speaker
     if statement.role and statement.speaker not in statement.role:
         speaker = f"{statement.speaker} ({statement.role})"
@@ -251,7 +252,8 @@ def claim_in_full(finding: Finding) -> str:
 def brief(finding: Finding, evidence: Mapping[str, Evidence] | None = None) -> Briefed:
     """``finding`` read for a briefing; ``evidence`` is the corpus's documents by id."""
     evidence = evidence or {}
-    claim = passage(claim_in_full(finding), finding.statement.summary)
+    who = attribution(finding.statement)
+    claim = passage(claim_in_full(finding), finding.statement.summary or bool(who))
     sources = []
     for c in finding.evidence:
         document = evidence.get(c.evidence_id)
@@ -265,7 +267,6 @@ def brief(finding: Finding, evidence: Mapping[str, Evidence] | None = None) -> B
         confidence = min(confidence, SUMMARY_ONLY_CAP)
         caveats.append("every quote it rests on is a filer's summary, with none of the source's "
                        "own words: check the documents themselves")
-    who = attribution(finding.statement)
     if who and who.reporter and not claim.words:
         confidence = min(confidence, REPORTED_ONLY_CAP)
         caveats.append(f"the statement is {who.reporter}'s report of what was said, with none "
