@@ -50,9 +50,14 @@ def test_each_finding_shows_its_statement_with_the_claim_marked(seed_result, pq4
             "departments unless we are legally required to do so.</mark>") in section
     assert "The data will be collected solely for the Department’s internal use" in section
     assert 'data-verdict="contradicted"' in section and 'data-speaker="Nick Gibb"' in section
-    assert "Confidence 0.73" in section and "Publicly known at the time: no" in section
-    assert "fact from July 2015; document 18 December 2015; public 15 December 2016" in section
-    assert "shares individual confidential pupil data from the school census" in section
+    assert "Confidence 0.60" in section and "(capped from 0.73)" in section
+    assert "Publicly known at the time: no" in section
+    assert ("fact from July 2015 (the document&#x27;s effective_from; the sentence gives no "
+            "date); document 18 December 2015; public 15 December 2016") in section
+    # The MOU sentence is the filer's summary: labelled, never a block quote of the MOU.
+    assert re.search(r'<p class="summary-text"><span class="label">Filer\'s summary, not the '
+                     r"document's words</span><br>Under the agreement the Department", section)
+    assert "<blockquote>Under the agreement" not in section
     assert '<svg class="timeline"' in section
 
 
