@@ -27,7 +27,7 @@ from .inert import web_url
 from .model import VERDICT_SEVERITY, CheckResult, Finding, Verdict
 from .pipeline import statement_verdicts
 from .report import _printable, notices, sorted_findings, statement_counts
-from .review import Review, ReviewState, review_status
+from .review import Review, ReviewState, ReviewStatus, review_status
 
 NO_DEPARTMENT = "(not given)"
 
@@ -39,8 +39,14 @@ def html_report(result: CheckResult, reviews: Mapping[str, Review] | None = None
     findings = _by_severity(result.findings)
     states = review_status(findings, reviews) if reviews is not None else None
     documents = evidence_index(result.corpus.evidence)
-    full = [f for f in findings if in_full(f, states)]
-    rest = [f for f in findings if not in_full(f, states)]
+    flagged = [f for f in findings if in_full(f, states)]
+    # At most FULL_CARDS in full, the most serious (by verdict, then confidence), shown in the
+    # page's order (by verdict, then date).
+    shown_in_full = {f.id for f in sorted(flagged, key=lambda f: (
+        VERDICT_SEVERITY.index(f.verdict), -f.confidence))[:FULL_CARDS]}
+    full = [f for f in flagged if f.id in shown_in_full]
+    rest = [f for f in findings if f.id not in shown_in_full]
+    more = len(flagged) - len(full)
     body = "\n".join([
         _header(result, generated_at),
         _summary(result, states),
@@ -49,9 +55,11 @@ def html_report(result: CheckResult, reviews: Mapping[str, Review] | None = None
         f"<p class=\"legend\">{LEGEND}</p>" if full else "",
         *(_finding(brief(f, documents), states[f.id] if states else None, number)
           for number, f in enumerate(full, start=1)),
-        ('<section id="the-rest"><h3>The rest, in brief</h3><p class="muted">Supported, '
-         "unverified and dismissed findings: one line each; findings.json has them in full.</p>"
-         if rest else ""),
+        ('<section id="the-rest"><h3>The rest, in brief</h3><p class="muted">'
+         + (f"{more:,} more flagged findings (past the first {FULL_CARDS:,} in full), then "
+            if more else "")
+         + "supported, unverified and dismissed findings: one line each; findings.json has "
+         "them in full.</p>" if rest else ""),
         *(_compact(brief(f, documents), states[f.id] if states else None) for f in rest),
         "</section>" if rest else "",
         "</main>",
@@ -62,6 +70,11 @@ def html_report(result: CheckResult, reviews: Mapping[str, Review] | None = None
 
 
 FLAGGED = (Verdict.CONTRADICTED, Verdict.CORRECTED, Verdict.OVERTAKEN)
+# How many flagged findings the page shows in full (about 7 KB each); past that they are listed
+# in one line each like the rest, so that 10,000 statements give a page under about 10 MB.
+FULL_CARDS = 400
+# How many statements the summary table lists (the most serious first).
+SUMMARY_ROWS = 400
 
 
 def in_full(finding: Finding, states: Mapping[str, ReviewState] | None) -> bool:
@@ -276,7 +289,11 @@ def _summary(result: CheckResult, states: Mapping[str, ReviewState] | None = Non
                        if "(" in text else "") + "</li>"
                     for v, text in zip(VERDICT_SEVERITY, counts, strict=True))
     rows = []
-    for f in sorted(worst.values(), key=lambda f: (f.statement.date.start, f.statement.id)):
+    # A large corpus lists its most serious statements here (every finding is listed below).
+    chosen = sorted(worst.values(), key=lambda f: (VERDICT_SEVERITY.index(f.verdict),
+                                                   -f.confidence))[:SUMMARY_ROWS]
+    left_out = len(worst) - len(chosen)
+    for f in sorted(chosen, key=lambda f: (f.statement.date.start, f.statement.id)):
         s = f.statement
         rows.append(
             f'<tr><td data-label="Date">{_t(s.date.human())}</td>'
@@ -288,7 +305,9 @@ def _summary(result: CheckResult, states: Mapping[str, ReviewState] | None = Non
             f'<td data-label="Confidence">{brief(f, documents).confidence:.2f}</td>'
             f'<td data-label="Publicly known then">{_known(f.publicly_known)}</td></tr>')
     return ("<section id=\"summary\"><h2>Summary</h2>\n"
-            "<p>Each statement counts once, under its most serious verdict.</p>\n"
+            "<p>Each statement counts once, under its most serious verdict."
+            + (f" The table lists the {len(chosen):,} most serious of {len(worst):,} statements;"
+               " every finding is listed below." if left_out else "") + "</p>\n"
             f'<ul class="counts">{items}</ul>\n'
             "<table><thead><tr><th>Date</th><th>Speaker</th><th>Reference</th><th>Verdict</th>"
             "<th>Confidence</th><th>Publicly known then</th></tr></thead>\n<tbody>"
@@ -384,15 +403,13 @@ def _compact(b: Briefed, state: ReviewState | None) -> str:
     f = b.finding
     s = f.statement
     review_attr, review = _review_item(state)
-    review_text = f" · review: {_t(state.describe())}" if state is not None else ""
+    review_text = (f" · review: {_t(state.describe())}" if state is not None
+                   and state.status is not ReviewStatus.UNREVIEWED else "")
     return (f'<article class="finding compact" id="{_t(finding_anchor(f.id))}" {_attrs(f)}'
             f'{review_attr}><p><span class="badge v-{f.verdict.value}">{f.verdict.value}</span> '
             f"<strong>{_t(s.reference or s.id)}</strong>, {_t(s.speaker)}, "
             f"{_t(s.date.human())} · confidence {b.confidence:.2f}{review_text}</p>"
-            f"<p>{_t(_shorten(f.claim.text, 240))}</p>"
-            + (f'<p class="muted">{_t(_shorten(b.rationale(), 300))}</p>'
-               if f.evidence else "")
-            + "</article>")
+            f"<br>{_t(_shorten(f.claim.text, 140))}</p></article>")
 
 
 def _shorten(text: str, most: int) -> str:

@@ -97,3 +97,14 @@ def test_outside_text_is_escaped_everywhere(hostile_result):
     assert 'data-department="Department for Education&quot;&gt;&lt;script&gt;' in body
     # A javascript: address is never a link.
     assert not [href for href in re.findall(r'href="([^"]*)"', body) if "javascript" in href]
+
+
+def test_past_the_limit_flagged_findings_are_listed_in_one_line(seed_result, monkeypatch):
+    from claimcheck import html_report as module
+
+    monkeypatch.setattr(module, "FULL_CARDS", 2)
+    page = html_report(seed_result, generated_at=FIXED)
+    flagged = [f for f in seed_result.findings if module.in_full(f, None)]
+    assert page.count('<article class="finding" ') == 2
+    assert page.count('<article class="finding compact"') == len(seed_result.findings) - 2
+    assert f"{len(flagged) - 2:,} more flagged findings (past the first 2 in full)" in page
