@@ -162,6 +162,27 @@ def check_sizes(root: Path, sizes: list[tuple[int, int]]) -> list[str]:
             "|---:|---:|---:|---:|---:|---:|---:|---:|", *rows]
 
 
+def output_sizes(root: Path, statements: int, evidence: int) -> list[str]:
+    """How big the reports are: report.html must stay a size a person can open (issue 12: under
+    about 10 MB at 10k x 2k, flagged findings in full and the rest one line each), while
+    findings.json stays complete."""
+    folder = corpus_of(root, statements, evidence)
+    out = root / f"outputs-{statements}x{evidence}"
+    run = run_measured(check_command(folder, out, "--format", "html,csv", CACHE_OPTION,
+                                     str(root / f"cache-{statements}x{evidence}")))
+    if run.returncode != 0:
+        return ["## Report sizes", "", f"failed: {run.stderr.strip().splitlines()[-1:]}"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    full = html.count('<article class="finding" ')
+    brief = html.count('<article class="finding compact"')
+    rows = [f"| {name} | {(out / name).stat().st_size / 1e6:,.1f} |"
+            for name in ("report.html", "findings.json", "report.md", "findings.csv")]
+    return ["## Report sizes", "",
+            (f"{statements:,} statements against {evidence:,} evidence documents: report.html "
+             f"shows {full:,} flagged findings in full and {brief:,} in one line each."), "",
+            "| file | MB |", "|---|---:|", *rows]
+
+
 def stages(root: Path, statements: int, evidence: int) -> list[str]:
     """The stages of one check, timed in-process on one core."""
     from claimcheck.corpus import load_corpus
@@ -305,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="only the small sizes")
     parser.add_argument("--write", type=Path, metavar="FILE",
                         help="also write the results to FILE (e.g. bench/RESULTS.md)")
-    parser.add_argument("--sections", default="extraction,sizes,stages,rerun,startup",
+    parser.add_argument("--sections", default="extraction,sizes,stages,rerun,startup,outputs",
                         help="which sections to run, comma-separated (default: all)")
     args = parser.parse_args(argv)
     wanted = set(args.sections.split(","))
@@ -313,7 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     small = (2000, 400) if args.quick else (10000, 2000)
     command = "python bench/run.py" + (" --quick" if args.quick else "") + (
         f" --sections {args.sections}"
-        if wanted != {"extraction", "sizes", "stages", "rerun", "startup"}
+        if wanted != {"extraction", "sizes", "stages", "rerun", "startup", "outputs"}
         else "")
     lines = ["# claimcheck benchmarks", "", f"- command: `{command}`",
              f"- date: {time.strftime('%Y-%m-%d')}", *machine(), ""]
@@ -328,6 +349,7 @@ def main(argv: list[str] | None = None) -> None:
             # dominates any re-run.
             "rerun": lambda: rerun(root, *small),
             "startup": lambda: startup(root),
+            "outputs": lambda: output_sizes(root, *small),
         }
         for name, section in sections.items():
             if name not in wanted:

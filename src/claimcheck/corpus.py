@@ -52,13 +52,17 @@ could keep extraction busy for minutes."""
 PAGE_MARKER = re.compile(r"<!-- page \d+ -->")
 
 STATEMENT_FIELDS = {"id", "date", "speaker", "role", "department", "venue", "house", "reference",
-                    "url", "question", "provenance", "licence", "title", "tags"}
+                    "url", "question", "provenance", "licence", "title", "tags", "body",
+                    "reported_by"}
 EVIDENCE_FIELDS = {"id", "title", "kind", "date", "effective_from", "effective_to", "disclosed",
                    "reference", "url", "version", "supersedes", "corrects", "provenance", "licence",
-                   "tags", "authority", "status", "attachments"}
+                   "tags", "authority", "status", "attachments", "body"}
 # Fields whose value is one line of text: any line breaks or runs of spaces in them become one space.
 ONE_LINE_FIELDS = {"id", "speaker", "role", "department", "venue", "house", "reference", "url",
-                   "licence", "title", "version", "kind"}
+                   "licence", "title", "version", "kind", "body", "reported_by"}
+# What a file's body is: the source's own words, or the filer's summary of it in which only the
+# fragments in quotation marks are the source's words (see docs/corpus-format.md).
+BODY_KINDS = ("verbatim", "summary")
 # Files with these endings are corpus files saved under the wrong name: named, not silently ignored.
 NEAR_MISS_SUFFIXES = {".md", ".markdown", ".mdown", ".txt", ".yaml", ".yml"}
 
@@ -373,6 +377,8 @@ def _statement_from(path: Path, meta: dict[str, Any], body: str, digest: str) ->
         licence=_text(path, meta, "licence"),
         content_hash=digest,
         title=_text(path, meta, "title"),
+        summary=_is_summary(path, meta),
+        reported_by=_text(path, meta, "reported_by"),
     )
 
 
@@ -402,7 +408,12 @@ def _evidence_from(path: Path, meta: dict[str, Any], body: str, digest: str) -> 
         corrects=_text_list(path, meta, "corrects"),
         licence=_text(path, meta, "licence"),
         content_hash=digest,
+        summary=_is_summary(path, meta),
     )
+
+
+def _is_summary(path: Path, meta: dict[str, Any]) -> bool:
+    return _choice(path, meta, "body", BODY_KINDS, required=False) == "summary"
 
 
 def _id(path: Path, meta: dict[str, Any]) -> str:

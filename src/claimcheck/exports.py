@@ -9,8 +9,13 @@ with a UTF-8 byte order mark so that Excel reads the curly quotes of Hansard cor
 Google's fact-check markup requires (``claimReviewed``, ``reviewRating`` with its ``alternateName``,
 ``url``) and those it recommends (``author``, ``datePublished``, ``itemReviewed`` as a ``Claim``
 with its ``author``, ``datePublished`` and ``appearance``; ``ratingValue``, ``bestRating``,
-``worstRating``). The numeric scale is ``RATING_SCALE``. Findings a reviewer dismissed are left
-out: they are not the organisation's word.
+``worstRating``). The numeric scale is ``RATING_SCALE``. By default only what a reviewer
+decided is published: *confirmed* findings that are ``contradicted`` or ``corrected``
+(``decided_only=False`` publishes every finding not dismissed). A ClaimReview is the
+organisation's word, so a lead nobody has checked is not one.
+
+Both quote a source only in its own words: a filer's summary is marked as one (see
+:mod:`claimcheck.briefing`).
 """
 
 from __future__ import annotations
@@ -23,17 +28,21 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from .briefing import brief, evidence_index
 from .html_report import finding_anchor
 from .inert import strip_unsafe, web_url
-from .model import CheckResult, Finding, Verdict
+from .model import CheckResult, Evidence, Finding, Verdict
 from .report import json_text, sorted_findings
-from .review import Review, review_status
+from .review import Review, ReviewState, ReviewStatus, review_status
 
 CSV_COLUMNS = (
     "id", "statement_id", "date", "speaker", "role", "department", "venue", "house", "reference",
     "url", "claim", "verdict", "confidence", "publicly_known", "rationale", "evidence_ids",
     "evidence_titles", "evidence_quotes", "fact_dates", "disclosed_dates", "review_status",
     "reviewed_by", "reviewed_on", "review_note",
+    # Added for briefings: whose words each quote is, where it sits, how its date was found.
+    "claim_is_summary", "speaker_words", "reported_by", "confidence_shown", "caveats",
+    "evidence_summaries", "evidence_locations", "fact_date_sources",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -68,10 +77,12 @@ def csv_rows(result: CheckResult,
     """One dict per finding, in the report's order; the values as they are, not yet neutralised."""
     findings = sorted_findings(result.findings)
     states = review_status(findings, reviews) if reviews is not None else {}
+    documents = evidence_index(result.corpus.evidence)
     for f in findings:
         s = f.statement
         state = states.get(f.id)
         review = state.review if state else None
+        b = brief(f, documents)
         yield {
             "id": f.id,
             "statement_id": s.id,
@@ -87,10 +98,20 @@ def csv_rows(result: CheckResult,
             "verdict": f.verdict.value,
             "confidence": f"{f.confidence:.2f}",
             "publicly_known": f.publicly_known,
-            "rationale": f.rationale,
+            "rationale": b.rationale(),
             "evidence_ids": "\n".join(c.evidence_id for c in f.evidence),
             "evidence_titles": "\n".join(c.title for c in f.evidence),
-            "evidence_quotes": "\n".join(c.quote for c in f.evidence),
+            # The documents' own words only; a filer's summary goes in evidence_summaries.
+            "evidence_quotes": "\n".join(" … ".join(x.passage.words) for x in b.sources),
+            "evidence_summaries": "\n".join(x.passage.text if x.passage.summary else ""
+                                            for x in b.sources),
+            "evidence_locations": "\n".join(x.cite for x in b.sources),
+            "fact_date_sources": "\n".join(x.fact_date_from for x in b.sources),
+            "claim_is_summary": b.claim.summary,
+            "speaker_words": " … ".join(b.claim.words),
+            "reported_by": b.attribution.reporter if b.attribution else None,
+            "confidence_shown": f"{b.confidence:.2f}",
+            "caveats": "\n".join(b.caveats),
             "fact_dates": "\n".join(str(c.fact_date) for c in f.evidence),
             "disclosed_dates": "\n".join(str(c.disclosed) for c in f.evidence),
             "review_status": state.status.value if state else None,
@@ -137,9 +158,13 @@ def review_url(finding: Finding, site_url: str | None) -> str:
 
 
 def claim_review(finding: Finding, organisation: str = DEFAULT_ORGANISATION,
-                 site_url: str | None = None, published: dt.date | None = None) -> dict[str, Any]:
-    """The ClaimReview object for one finding."""
+                 site_url: str | None = None, published: dt.date | None = None,
+                 evidence: Mapping[str, Evidence] | None = None) -> dict[str, Any]:
+    """The ClaimReview object for one finding. ``evidence`` (documents by id) lets the
+    explanation mark a filer's summary as one rather than quote it as a document's words."""
     s = finding.statement
+    b = brief(finding, evidence)
+    explanation = b.rationale() + "".join(f" Caution: {c}." for c in b.caveats)
     appearance: dict[str, Any] = {"@type": "CreativeWork", "datePublished": str(s.date)}
     if s.reference:
         appearance["name"] = s.reference
@@ -168,27 +193,58 @@ def claim_review(finding: Finding, organisation: str = DEFAULT_ORGANISATION,
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
             "alternateName": finding.verdict.value,
-            "ratingExplanation": finding.rationale,
+            "ratingExplanation": explanation,
         },
     }
 
 
+PUBLISHED_VERDICTS = (Verdict.CONTRADICTED, Verdict.CORRECTED)
+
+
+def publishable(finding: Finding, state: ReviewState | None, decided_only: bool = True) -> bool:
+    """Whether a finding goes into ``claimreview.json``: never when dismissed; by default only
+    when a reviewer confirmed it (and it still stands as reviewed) and it is contradicted or
+    corrected."""
+    if state is not None and state.dismissed:
+        return False
+    if not decided_only:
+        return True
+    return (finding.verdict in PUBLISHED_VERDICTS and state is not None
+            and state.status is ReviewStatus.CONFIRMED)
+
+
 def claim_reviews(result: CheckResult, reviews: Mapping[str, Review] | None = None,
                   organisation: str = DEFAULT_ORGANISATION, site_url: str | None = None,
-                  published: dt.date | None = None) -> list[dict[str, Any]]:
-    """One ClaimReview per finding, leaving out findings a reviewer dismissed."""
+                  published: dt.date | None = None,
+                  decided_only: bool = True) -> list[dict[str, Any]]:
+    """One ClaimReview per published finding (see :func:`publishable`)."""
     findings = sorted_findings(result.findings)
-    states = review_status(findings, reviews) if reviews is not None else {}
-    return [claim_review(f, organisation, site_url, published) for f in findings
-            if not (f.id in states and states[f.id].dismissed)]
+    states = review_status(findings, reviews or {})
+    documents = evidence_index(result.corpus.evidence)
+    return [claim_review(f, organisation, site_url, published, documents) for f in findings
+            if publishable(f, states.get(f.id), decided_only)]
+
+
+def publisher_warnings(organisation: str | None, site_url: str | None) -> list[str]:
+    """What is missing for ClaimReview to be published as anyone's word."""
+    warnings = []
+    if not organisation:
+        warnings.append("claimreview.json: CLAIMCHECK_ORGANISATION is not set, so the reviews name "
+                        f"'{DEFAULT_ORGANISATION}' as their author; set it to your organisation")
+    if not web_url(site_url):
+        warnings.append("claimreview.json: CLAIMCHECK_SITE_URL is not set (or not an http(s) "
+                        "address), so each review's url is relative; set it to where report.html "
+                        "is published")
+    return warnings
 
 
 def claimreview_json(result: CheckResult, reviews: Mapping[str, Review] | None = None,
                      organisation: str = DEFAULT_ORGANISATION, site_url: str | None = None,
-                     published: dt.date | None = None) -> str:
+                     published: dt.date | None = None, decided_only: bool = True) -> str:
     """The JSON-LD text: an array of ClaimReview objects, each with its ``@context``. Written as
     findings.json is, so invisible and reordering characters from outside text are escaped."""
-    text = json_text(claim_reviews(result, reviews, organisation, site_url, published))
+    text = json_text(claim_reviews(result, reviews, organisation, site_url, published,
+                                   decided_only))
     # Ready to embed in <script type="application/ld+json">: "</script>" or "<!--" in a claim
     # must not end or change the element. These characters occur only inside JSON strings,
     # where the escape means the same.

@@ -16,18 +16,18 @@ import base64
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
 from . import __version__
+from .briefing import Briefed, Source, brief, evidence_index, is_dismissed
 from .dates import PartialDate, Precision
 from .inert import web_url
-from .model import VERDICT_SEVERITY, CheckResult, Citation, Finding
+from .model import VERDICT_SEVERITY, CheckResult, Finding, Verdict
 from .pipeline import statement_verdicts
-from .report import _printable, notices, sorted_findings
-from .review import Review, ReviewState, review_status
+from .report import _printable, notices, sorted_findings, statement_counts
+from .review import Review, ReviewState, ReviewStatus, review_status
 
 NO_DEPARTMENT = "(not given)"
 
@@ -38,17 +38,49 @@ def html_report(result: CheckResult, reviews: Mapping[str, Review] | None = None
     ``generated_at`` is the page's one volatile field."""
     findings = _by_severity(result.findings)
     states = review_status(findings, reviews) if reviews is not None else None
+    documents = evidence_index(result.corpus.evidence)
+    flagged = [f for f in findings if in_full(f, states)]
+    # At most FULL_CARDS in full, the most serious (by verdict, then confidence), shown in the
+    # page's order (by verdict, then date).
+    shown_in_full = {f.id for f in sorted(flagged, key=lambda f: (
+        VERDICT_SEVERITY.index(f.verdict), -f.confidence))[:FULL_CARDS]}
+    full = [f for f in flagged if f.id in shown_in_full]
+    rest = [f for f in findings if f.id not in shown_in_full]
+    more = len(flagged) - len(full)
     body = "\n".join([
         _header(result, generated_at),
-        _summary(result),
+        _summary(result, states),
         _filters(findings, states),
         '<main id="findings">',
-        *(_finding(f, states[f.id] if states else None) for f in findings),
+        f"<p class=\"legend\">{LEGEND}</p>" if full else "",
+        *(_finding(brief(f, documents), states[f.id] if states else None, number)
+          for number, f in enumerate(full, start=1)),
+        ('<section id="the-rest"><h3>The rest, in brief</h3><p class="muted">'
+         + (f"{more:,} more flagged findings (past the first {FULL_CARDS:,} in full), then "
+            if more else "")
+         + "supported, unverified and dismissed findings: one line each; findings.json has "
+         "them in full.</p>" if rest else ""),
+        *(_compact(brief(f, documents), states[f.id] if states else None) for f in rest),
+        "</section>" if rest else "",
         "</main>",
         _problems(result),
         _footer(result),
     ])
     return _page(body)
+
+
+FLAGGED = (Verdict.CONTRADICTED, Verdict.CORRECTED, Verdict.OVERTAKEN)
+# How many flagged findings the page shows in full (about 7 KB each); past that they are listed
+# in one line each like the rest, so that 10,000 statements give a page under about 10 MB.
+FULL_CARDS = 400
+# How many statements the summary table lists (the most serious first).
+SUMMARY_ROWS = 400
+
+
+def in_full(finding: Finding, states: Mapping[str, ReviewState] | None) -> bool:
+    """Flagged findings not dismissed are shown in full; the rest in one line each, which keeps
+    the page a size a person can open at 10,000 statements (findings.json stays complete)."""
+    return finding.verdict in FLAGGED and not is_dismissed(finding, states)
 
 
 def finding_anchor(finding_id: str) -> str:
@@ -106,11 +138,48 @@ figure { margin: .75rem 0 0; }
 svg.timeline { width: 100%; height: auto; max-width: 56rem; font-family: inherit; }
 a { color: var(--public); overflow-wrap: anywhere; }
 footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
+.summary-text { margin: .25rem 0 .5rem; padding: .25rem .75rem; border-left: 3px dashed #999;
+  font-style: italic; color: #333; }
+.label { font-size: .8rem; font-weight: 600; color: var(--muted); font-style: normal;
+  text-transform: uppercase; letter-spacing: .03em; }
+.caveat { border-left: 4px solid var(--overtaken); padding: .2rem .6rem; background: #fff7e6; }
+.finding.compact { padding: .35rem .75rem; margin: .3rem 0; font-size: .9rem; }
+.finding.compact p { margin: .15rem 0; }
+.finding-foot { margin: .5rem 0 0; font-size: .8rem; color: var(--muted); }
+.legend { font-size: .85rem; color: var(--muted); }
+code { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  body { padding: .5rem .6rem 2rem; font-size: 15px; }
+  #summary table, #summary thead, #summary tbody, #summary tr, #summary td { display: block; }
+  #summary thead { display: none; }
+  #summary tr { border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+  #summary td { border: 0; padding: .05rem .2rem; }
+  #summary td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; }
+  .finding { padding: .6rem .7rem; }
+}
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .filters { display: none; }
-  .finding { break-inside: avoid-page; border-color: #999; }
-  .badge { color: #000; background: none !important; border: 1px solid #000; }
+  .finding { break-inside: avoid; page-break-inside: avoid; border-color: #999; margin: .5rem 0;
+    padding: .5rem .75rem; }
+  .finding.compact { margin: .15rem 0; padding: .15rem .5rem; }
+  h2, h3 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  /* On paper a card shows the claim itself, not the whole statement around it (the screen
+     view and findings.json keep the statement whole), so that no card outgrows a page. */
+  .statement { font-size: 0; margin: .3rem 0; padding: .2rem .5rem; }
+  .statement mark { font-size: 10pt; background: none; font-weight: 600; }
+  #summary table { font-size: 8.5pt; }
+  th, td { padding: .1rem .3rem; }
+  .finding.compact { font-size: 8.5pt; }
+  .finding.compact p { margin: 0; }
+  blockquote, .summary-text { margin: .15rem 0 .3rem; padding: .1rem .5rem; }
+  .evidence li { margin-bottom: .3rem; }
+  h2 { margin: 1rem 0 .3rem; }
+  svg.timeline { width: auto; max-width: 100%; max-height: 4.2rem; }
+  figure { margin: .3rem 0 0; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; }
 }
 """
@@ -210,21 +279,35 @@ def _header(result: CheckResult, generated_at: dt.datetime | None) -> str:
             "</header>")
 
 
-def _summary(result: CheckResult) -> str:
+def _summary(result: CheckResult, states: Mapping[str, ReviewState] | None = None) -> str:
     worst = statement_verdicts(result.findings)
-    counts = Counter(f.verdict for f in worst.values())
+    counts = statement_counts(result.findings, worst, states)
+    documents = evidence_index(result.corpus.evidence)
     items = "".join(f'<li><span class="badge v-{v.value}">{v.value}</span> '
-                    f"{counts.get(v, 0)}</li>" for v in VERDICT_SEVERITY)
+                    f"{_t(text.split(' ', 1)[0])}"
+                    + (f' <span class="muted">{_t(text[text.index("("):])}</span>'
+                       if "(" in text else "") + "</li>"
+                    for v, text in zip(VERDICT_SEVERITY, counts, strict=True))
     rows = []
-    for f in sorted(worst.values(), key=lambda f: (f.statement.date.start, f.statement.id)):
+    # A large corpus lists its most serious statements here (every finding is listed below).
+    chosen = sorted(worst.values(), key=lambda f: (VERDICT_SEVERITY.index(f.verdict),
+                                                   -f.confidence))[:SUMMARY_ROWS]
+    left_out = len(worst) - len(chosen)
+    for f in sorted(chosen, key=lambda f: (f.statement.date.start, f.statement.id)):
         s = f.statement
         rows.append(
-            f"<tr><td>{_t(s.date.human())}</td><td>{_t(s.speaker)}</td>"
-            f'<td><a href="#{_t(finding_anchor(f.id))}">{_t(s.reference or s.id)}</a></td>'
-            f'<td><span class="badge v-{f.verdict.value}">{f.verdict.value}</span></td>'
-            f"<td>{f.confidence:.2f}</td><td>{_known(f.publicly_known)}</td></tr>")
+            f'<tr><td data-label="Date">{_t(s.date.human())}</td>'
+            f'<td data-label="Speaker">{_t(s.speaker)}</td>'
+            f'<td data-label="Reference"><a href="#{_t(finding_anchor(f.id))}">'
+            f"{_t(s.reference or s.id)}</a></td>"
+            f'<td data-label="Verdict"><span class="badge v-{f.verdict.value}">'
+            f"{f.verdict.value}</span></td>"
+            f'<td data-label="Confidence">{brief(f, documents).confidence:.2f}</td>'
+            f'<td data-label="Publicly known then">{_known(f.publicly_known)}</td></tr>')
     return ("<section id=\"summary\"><h2>Summary</h2>\n"
-            "<p>Each statement counts once, under its most serious verdict.</p>\n"
+            "<p>Each statement counts once, under its most serious verdict."
+            + (f" The table lists the {len(chosen):,} most serious of {len(worst):,} statements;"
+               " every finding is listed below." if left_out else "") + "</p>\n"
             f'<ul class="counts">{items}</ul>\n'
             "<table><thead><tr><th>Date</th><th>Speaker</th><th>Reference</th><th>Verdict</th>"
             "<th>Confidence</th><th>Publicly known then</th></tr></thead>\n<tbody>"
@@ -259,41 +342,79 @@ def _known(value: bool | None) -> str:
 
 # ---------------------------------------------------------------------- one finding
 
-def _finding(f: Finding, state: ReviewState | None) -> str:
+def _review_item(state: ReviewState | None) -> tuple[str, str]:
+    if state is None:
+        return "", ""
+    return (f' data-review="{_t(state.status.value)}"',
+            f'<li>Review: <span class="review r-{state.status.value.replace(" ", "-")}">'
+            f"{_t(state.describe())}</span>"
+            + (f" — {_t(state.review.note)}" if state.review and state.review.note else "")
+            + "</li>")
+
+
+def _attrs(f: Finding) -> str:
+    s = f.statement
+    return (f'data-verdict="{f.verdict.value}" data-speaker="{_t(s.speaker)}" '
+            f'data-department="{_t(s.department or NO_DEPARTMENT)}"')
+
+
+def _finding(b: Briefed, state: ReviewState | None, number: int = 0) -> str:
+    f = b.finding
     s = f.statement
     who = _t(s.speaker) + (f", {_t(s.role)}" if s.role else "")
-    attrs = (f'data-verdict="{f.verdict.value}" data-speaker="{_t(s.speaker)}" '
-             f'data-department="{_t(s.department or NO_DEPARTMENT)}"')
-    review = ""
-    if state is not None:
-        attrs += f' data-review="{_t(state.status.value)}"'
-        review = (f'<li>Review: <span class="review r-{state.status.value.replace(" ", "-")}">'
-                  f"{_t(state.describe())}</span>"
-                  + (f" — {_t(state.review.note)}" if state.review and state.review.note else "")
-                  + "</li>")
+    review_attr, review = _review_item(state)
+    capped = (f' <span class="muted">(capped from {f.confidence:.2f})</span>' if b.capped else "")
     parts = [
-        f'<article class="finding" id="{_t(finding_anchor(f.id))}" {attrs}>',
-        f"<header><h3>{_t(s.reference or s.id)}: {who}, {_t(s.date.human())}</h3>"
+        f'<article class="finding" id="{_t(finding_anchor(f.id))}" {_attrs(f)}{review_attr}>',
+        f"<header><h3>{number}. {_t(s.reference or s.id)}: {who}, {_t(s.date.human())}</h3>"
         f'<span class="badge v-{f.verdict.value}">{f.verdict.value}</span></header>',
         '<ul class="facts">'
-        f"<li>Confidence {f.confidence:.2f}</li>"
+        f"<li>Confidence {b.confidence:.2f}{capped}</li>"
         f"<li>Publicly known at the time: {_known(f.publicly_known)}</li>"
         + (f"<li>{_t(s.department)}</li>" if s.department else "")
         + f"<li>{_t(s.venue)}</li>"
-        + review
-        + f'<li class="muted">Finding <code>{_t(f.id)}</code></li></ul>',
+        + review + "</ul>",
         f'<p class="statement">{_highlighted(f)}</p>',
-        f"<p>{_t(f.rationale)}</p>",
     ]
-    if f.evidence:
+    if b.claim.summary:
+        by = b.attribution.describe() if b.attribution else "the speaker"
+        parts.append('<p class="muted">The statement above is the filer\'s account of what was '
+                     "said, not the speaker's words.</p>")
+        if b.claim.words:
+            parts.append(f'<p><span class="label">Words attributed to {_t(by)}</span></p>'
+                         + "".join(f"<blockquote>{_t(w)}</blockquote>" for w in b.claim.words))
+    parts.append(f"<p>{_t(b.rationale())}</p>")
+    parts += [f'<p class="caveat">Caution: {_t(c)}.</p>' for c in b.caveats]
+    if b.sources:
         parts.append("<h4>Evidence</h4><ol class=\"evidence\">"
-                     + "".join(_citation(c) for c in f.evidence) + "</ol>")
+                     + "".join(_citation(x) for x in b.sources) + "</ol>")
     for note in f.notes:
         if not any(c.note == note for c in f.evidence):
             parts.append(f"<p class=\"muted\">Note: {_t(note)}.</p>")
     parts.append(timeline_svg(f))
+    parts.append(f'<p class="finding-foot">Finding {number}: <code>{_t(f.id)}</code></p>')
     parts.append("</article>")
     return "\n".join(parts)
+
+
+def _compact(b: Briefed, state: ReviewState | None) -> str:
+    """One finding in a line or two: what it says and why, without the statement, quotes or
+    timeline."""
+    f = b.finding
+    s = f.statement
+    review_attr, review = _review_item(state)
+    review_text = (f" · review: {_t(state.describe())}" if state is not None
+                   and state.status is not ReviewStatus.UNREVIEWED else "")
+    return (f'<article class="finding compact" id="{_t(finding_anchor(f.id))}" {_attrs(f)}'
+            f'{review_attr}><p><span class="badge v-{f.verdict.value}">{f.verdict.value}</span> '
+            f"<strong>{_t(s.reference or s.id)}</strong>, {_t(s.speaker)}, "
+            f"{_t(s.date.human())} · confidence {b.confidence:.2f}{review_text}</p>"
+            f"<br>{_t(_shorten(f.claim.text, 140))}</p></article>")
+
+
+def _shorten(text: str, most: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"
 
 
 def _highlighted(f: Finding) -> str:
@@ -305,20 +426,29 @@ def _highlighted(f: Finding) -> str:
     return _t(text[:start]) + "<mark>" + _t(text[start:end]) + "</mark>" + _t(text[end:])
 
 
-def _citation(c: Citation) -> str:
-    dates = [f"fact from {c.fact_date.human()}", f"document {c.document_date.human()}",
-             f"public {c.disclosed.human()}"]
+def _citation(x: Source) -> str:
+    c = x.citation
+    dates = [f"fact from {c.fact_date.human()} ({x.fact_date_from})",
+             f"document {c.document_date.human()}", f"public {c.disclosed.human()}"]
     if c.days_fact_before_statement and c.days_fact_before_statement > 0:
         dates.append(f"fact held {c.days_fact_before_statement} days before the statement")
     if c.days_statement_to_disclosure and c.days_statement_to_disclosure > 0:
         dates.append(f"made public {c.days_statement_to_disclosure} days after the statement")
     href = _href(c.url)
     link = f' <a href="{href}" rel="noopener noreferrer">source</a>' if href else ""
-    ref = f", {_t(c.reference)}" if c.reference else ""
+    ref = f", {_t(x.cite)}" if x.cite else ""
     note = f'<p class="muted">Note: {_t(c.note)}.</p>' if c.note else ""
-    return (f"<li><strong>{_t(c.title)}</strong>{ref} ({_t(c.kind)}; {_t(c.relation)}){link}"
-            f'<div class="dates">{_t("; ".join(dates))}</div>'
-            f"<blockquote>{_t(c.quote)}</blockquote>{note}</li>")
+    relation = c.relation + ("; a refusal to disclose: it supports nothing" if x.refusal else "")
+    p = x.passage
+    if p.source_words:
+        quoted = f"<blockquote>{_t(p.words[0] if p.summary else p.text)}</blockquote>"
+    else:
+        quoted = (f'<p class="summary-text"><span class="label">Filer\'s summary, not the '
+                  f"document's words</span><br>{_t(p.text)}</p>"
+                  + ("".join(f"<blockquote>{_t(w)}</blockquote>" for w in p.words)
+                     if p.words else ""))
+    return (f"<li><strong>{_t(c.title)}</strong>{ref} ({_t(c.kind)}; {_t(relation)}){link}"
+            f'<div class="dates">{_t("; ".join(dates))}</div>{quoted}{note}</li>')
 
 
 # ---------------------------------------------------------------------- the timeline
@@ -437,9 +567,13 @@ def timeline_svg(f: Finding) -> str:
             f'aria-label="Timeline: {_t(summary)}"><title>Timeline: {_t(summary)}</title>'
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{AXIS_Y}" y2="{AXIS_Y}" stroke="#999" '
             f'stroke-width="2"/>{"".join(ticks)}{"".join(marks)}{"".join(labels)}</svg>'
-            "<figcaption>Fact arose (red; ringed blue when public the same day), document made "
-            "(grey), statement (black bar), made public (blue), corrected (purple). A band is a "
-            "date known only to the month or year.</figcaption></figure>")
+            "</figure>")
+
+
+LEGEND = ("Timelines: fact arose (red; ringed blue when public the same day), document made "
+          "(grey), statement (black bar), made public (blue), corrected (purple). A band is a "
+          "date known only to the month or year. Quotes in a solid-ruled block are the "
+          "source's own words; a filer's summary is shown in italics with a dashed rule.")
 
 
 def _tick_years(first: int, last: int, most: int = 20) -> range:

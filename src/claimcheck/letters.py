@@ -19,13 +19,14 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .briefing import Briefed, Passage, Source, brief
 from .dates import PartialDate, Precision
 from .errors import FindingError, OutputError
-from .model import Citation, Finding, Verdict
+from .model import Citation, Evidence, Finding, Verdict
 from .report import _inline, _printable, write_all
 from .review import ReviewState, ReviewStatus
 
@@ -127,9 +128,13 @@ def _contradicting(finding: Finding) -> list[Citation]:
 
 
 def correction_request(finding: Finding, today: dt.date, state: ReviewState | None = None,
-                       sender: str | None = None) -> Letter:
-    """The letter for one contradicted, undismissed finding. ``today`` dates the letter."""
+                       sender: str | None = None,
+                       evidence: Mapping[str, Evidence] | None = None) -> Letter:
+    """The letter for one contradicted, undismissed finding. ``today`` dates the letter;
+    ``evidence`` (the corpus's documents by id) tells the documents' words from a filer's summary
+    of them, which the letter never puts in quotation marks as the document's wording."""
     check_eligible(finding, state)
+    briefed = brief(finding, evidence)
     s = finding.statement
     organisation = s.speaker == s.department or bool(_ORGANISATION.search(s.speaker))
     parliamentary = s.venue in PARLIAMENTARY_VENUES
@@ -153,21 +158,44 @@ def correction_request(finding: Finding, today: dt.date, state: ReviewState | No
     else:
         salutation = f"Dear {s.speaker},"
     blocks.append(Block("para", salutation))
-    blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
-                                f"({reference}), {said}:"))
-    blocks.append(Block("quote", finding.claim.text))
+    who = briefed.attribution
+    if briefed.claim.source_words:
+        blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
+                                    f"({reference}), {said}:"))
+        blocks.append(Block("quote", _words(briefed.claim)))
+    elif briefed.claim.words:
+        reported = f", as reported by {who.reporter}" if who and who.reporter else ""
+        blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
+                                    f"({reference}), {said}{reported}:"))
+        blocks.append(Block("quote", items=briefed.claim.words))
+        blocks.append(Block("para", f"The report in full reads: {briefed.claim.text}"))
+    else:
+        blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
+                                    f"({reference}), it was reported that {said[4:]} "
+                                    f"the following (our summary, not the words used): "
+                                    f"{briefed.claim.text}"))
 
-    citations = _contradicting(finding)
+    sources = [x for x in briefed.sources if x.citation.relation == "contradicts"]
+    citations = [x.citation for x in sources]
     blocks.append(Block("para", "That was not accurate when it was said. "
                         + ("These records, each of which held before the statement was made, "
                            "show otherwise:" if len(citations) > 1 else
                            "This record, which held before the statement was made, shows "
                            "otherwise:")))
-    for c in citations:
-        blocks.append(Block("para", f"{c.title}" + (f", {c.reference}" if c.reference else "")
-                            + f" ({_dates(c)}):"))
-        blocks.append(Block("quote", c.quote))
-        timing = f"That fact held from {c.fact_date.human()}"
+    for x in sources:
+        c = x.citation
+        cite = f", {x.cite}" if x.cite else ""
+        if x.passage.source_words:
+            blocks.append(Block("para", f"{c.title}{cite} ({_dates(c)}):"))
+            blocks.append(Block("quote", _words(x.passage)))
+        else:
+            blocks.append(Block("para", f"{c.title}{cite} ({_dates(c)}) records, in our summary "
+                                        f"(not the document's wording): {x.passage.text}"))
+            if x.passage.words:
+                blocks.append(Block("para", "In the document's own words:"))
+                blocks.append(Block("quote", items=x.passage.words))
+        timing = (f"That fact held from {c.fact_date.human()} "
+                  f"(dated by {x.fact_date_from})")
         if c.days_fact_before_statement and c.days_fact_before_statement > 0:
             timing += f", {c.days_fact_before_statement} days before the statement"
         if c.public_at_statement is False and c.days_statement_to_disclosure:
@@ -183,18 +211,18 @@ def correction_request(finding: Finding, today: dt.date, state: ReviewState | No
                         + (", by a ministerial correction in the form the House uses."
                            if parliamentary else ", publicly and in the same place.")
                         + " It could read:"))
-    blocks.append(Block("quote", items=_proposed_correction(finding, citations)))
+    blocks.append(Block("quote", items=_proposed_correction(briefed, sources)))
     blocks.append(Block("para", "Yours sincerely,"))
     blocks.append(Block("para", sender or "[your name]"))
 
     blocks.append(Block("heading", "Sources"))
-    blocks.append(Block("items", items=tuple(_source_line(c) for c in citations)
+    blocks.append(Block("items", items=tuple(_source_line(x) for x in sources)
                         + ((f"The statement: {reference}"
                             + ("" if s.date.human() in reference else f", {s.date.human()}")
                             + (f", {s.url}" if s.url else ""),)
                            )))
     blocks.append(Block("heading", "Drafting notes (delete before sending)"))
-    blocks.append(Block("items", items=tuple(_drafting_notes(finding, state, editions,
+    blocks.append(Block("items", items=tuple(_drafting_notes(briefed, state, editions,
                                                              organisation))))
     return Letter(finding.id, f"Request to correct the record: {reference}", tuple(blocks))
 
@@ -244,7 +272,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _proposed_correction(finding: Finding, citations: list[Citation]) -> tuple[str, ...]:
+def _words(p: Passage) -> str:
+    return p.words[0] if p.summary else p.text
+
+
+def _proposed_correction(briefed: Briefed, sources: list[Source]) -> tuple[str, ...]:
+    finding = briefed.finding
     s = finding.statement
     thing = {"written-answer": "the written answer", "oral": "the response",
              "written-statement": "the written statement", "committee": "the evidence"}.get(
@@ -252,25 +285,44 @@ def _proposed_correction(finding: Finding, citations: list[Citation]) -> tuple[s
     lines = [f"An error has been identified in {thing} given on {s.date.human()} "
              f"({s.reference or s.id}).",
              ("The answer given was" if s.venue == "written-answer" else "The words used were")
-             + f': "{finding.claim.text}"']
-    facts = "; ".join(f"{c.title}" + (f", {c.reference}" if c.reference else "")
-                      + f" ({'in force' if c.kind == 'agreement' else 'holding'} from "
-                      + f'{c.fact_date.human()}), records: "{c.quote}"'
-                      for c in citations)
+             + ": " + _quoted_or_summary(briefed.claim, briefed)]
+    facts = "; ".join(f"{x.citation.title}" + (f", {x.cite}" if x.cite else "")
+                      + f" ({'in force' if x.citation.kind == 'agreement' else 'holding'} from "
+                      + f"{x.citation.fact_date.human()}), records "
+                      + _quoted_or_summary(x.passage)
+                      for x in sources)
     lines.append(f"The correct information is: {facts}")
     return tuple(lines)
 
 
-def _source_line(c: Citation) -> str:
-    return (f"{c.title}" + (f", {c.reference}" if c.reference else "") + f" ({_dates(c)})"
+def _quoted_or_summary(p: Passage, briefed: Briefed | None = None) -> str:
+    """Words in quotation marks only when they are the source's; a summary says it is one."""
+    if p.source_words:
+        return f'"{_words(p)}"'
+    who = briefed.attribution if briefed else None
+    if p.words and briefed is not None:
+        return " … ".join(f'"{w}"' for w in p.words) + (
+            f" (as reported by {who.reporter})" if who and who.reporter else " (as reported)")
+    return f"in summary (not its wording), {p.text.rstrip('.')}"
+
+
+def _source_line(x: Source) -> str:
+    c = x.citation
+    return (f"{c.title}" + (f", {x.cite}" if x.cite else "") + f" ({_dates(c)})"
             + (f", {c.url}" if c.url else ""))
 
 
-def _drafting_notes(finding: Finding, state: ReviewState | None,
+def _drafting_notes(briefed: Briefed, state: ReviewState | None,
                     editions: tuple[CodeEdition, ...], organisation: bool) -> Iterable[str]:
+    finding = briefed.finding
     s = finding.statement
     yield (f"claimcheck finding {finding.id}: {finding.verdict.value}, confidence "
-           f"{finding.confidence:.2f}.")
+           f"{briefed.confidence_text()}.")
+    for caveat in briefed.caveats:
+        yield f"Caution: {caveat}."
+    if any(x.passage.summary and not x.passage.source_words for x in briefed.sources):
+        yield ("The evidence is quoted from a filer's summary: obtain the documents and quote "
+               "their own wording before sending.")
     if state is None or state.status is ReviewStatus.UNREVIEWED:
         yield ("Not yet reviewed: check the finding against the sources and record a decision "
                f"(claimcheck review {finding.id} --confirm --by NAME) before sending.")

@@ -68,6 +68,10 @@ class Statement:
     licence: str | None = None
     content_hash: str = ""
     title: str | None = None      # the debate, hearing or programme ("Pienaar's Politics")
+    # The body is the filer's account (a report of what was said), not the speaker's words: only
+    # its fragments in quotation marks are theirs. ``reported_by`` is who reported them.
+    summary: bool = False
+    reported_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class Evidence:
     corrects: tuple[str, ...] = ()
     licence: str | None = None
     content_hash: str = ""
+    # The body is the filer's summary of the document: only its quoted fragments are its words.
+    summary: bool = False
 
     @property
     def disclosed_on(self) -> PartialDate:
@@ -204,6 +210,9 @@ class Citation:
     days_fact_before_statement: int | None = None
     days_statement_to_disclosure: int | None = None
     note: str | None = None
+    # Where ``fact_date`` came from, as ``Fact.arose_from`` records it ("text", "effective_from",
+    # "date"); None when the judge did not say (the reports then work it out from the document).
+    fact_date_from: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ the check, calls the library and prints what it wrote (stdout) and warnings (std
 ClaimcheckError becomes one line on stderr and exit status 1.
 
 Environment: ``CLAIMCHECK_ORGANISATION`` names the organisation that publishes the ClaimReview
-output (default ``claimcheck``); ``CLAIMCHECK_SITE_URL`` is where ``report.html`` will be published,
-so each ClaimReview's ``url`` is absolute; ``CLAIMCHECK_REVIEWER`` is the default for ``--by``.
+output (default ``claimcheck``, with a warning); ``CLAIMCHECK_SITE_URL`` is where ``report.html``
+will be published, so each ClaimReview's ``url`` is absolute (a warning without it);
+``CLAIMCHECK_CLAIMREVIEW=all`` publishes every finding not dismissed instead of only the
+confirmed contradicted and corrected ones; ``CLAIMCHECK_REVIEWER`` is the default for ``--by``.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 
     ``formats`` is ``"html,csv,claimreview"`` or a list of those names. ClaimReview takes its
     publisher from ``CLAIMCHECK_ORGANISATION`` and ``CLAIMCHECK_SITE_URL``."""
-    from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv
+    from .exports import DEFAULT_ORGANISATION, claimreview_json, findings_csv, publisher_warnings
     from .html_report import html_report
 
     when = generated_at or dt.datetime.now(dt.UTC)
@@ -76,11 +78,14 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
         elif name == "csv":
             text = findings_csv(result, reviews)
         else:
+            organisation = os.environ.get("CLAIMCHECK_ORGANISATION") or None
+            site_url = os.environ.get("CLAIMCHECK_SITE_URL") or None
+            for warning in publisher_warnings(organisation, site_url):
+                warn(warning)
             text = claimreview_json(
-                result, reviews,
-                organisation=os.environ.get("CLAIMCHECK_ORGANISATION") or DEFAULT_ORGANISATION,
-                site_url=os.environ.get("CLAIMCHECK_SITE_URL") or None,
-                published=when.date())
+                result, reviews, organisation=organisation or DEFAULT_ORGANISATION,
+                site_url=site_url, published=when.date(),
+                decided_only=os.environ.get("CLAIMCHECK_CLAIMREVIEW", "").lower() != "all")
         outputs[out_dir / FILE_NAMES[name]] = text
     return outputs
 
@@ -144,7 +149,8 @@ def correction(
         finding = find_finding(result.findings, finding_id)
         reviews = load_reviews(reviews_file or reviews_path(claims))
         state = review_status(result.findings, reviews)[finding.id]
-        letter = correction_request(finding, dt.date.today(), state, sender=by)
+        letter = correction_request(finding, dt.date.today(), state, sender=by,
+                                    evidence={e.id: e for e in result.corpus.evidence})
         written = write_letter(letter, out / "corrections", force=force)
     if state.status in (ReviewStatus.UNREVIEWED, ReviewStatus.NEEDS_REREVIEW):
         echo(f"note: finding {finding.id} is {state.describe()}; review it before sending",

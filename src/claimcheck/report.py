@@ -19,6 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .briefing import (
+    Briefed,
+    Passage,
+    brief,
+    describe_tally,
+    evidence_index,
+    is_dismissed,
+    statement_review,
+)
 from .errors import OutputError
 from .freshness import SET_MARK, set_mark
 from .inert import strip_unsafe, web_url
@@ -154,41 +163,69 @@ def notices(result: CheckResult) -> list[str]:
 # ---------------------------------------------------------------------- Markdown
 
 def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = None) -> str:
-    """The briefing: a summary table, then each contradicted or corrected statement in full."""
+    """The briefing: a summary table, then each contradicted or corrected statement in full.
+
+    Quotes are the sources' own words only (block quotes); a filer's summary is labelled as one.
+    A finding a reviewer dismissed leaves the headline sections for a section of its own."""
     findings = sorted_findings(result.findings)
     states = review_status(findings, reviews) if reviews is not None else {}
+    documents = evidence_index(result.corpus.evidence)
     per_statement = statement_verdicts(findings)
     lines = ["# claimcheck briefing", ""]
-    counts = Counter(f.verdict for f in per_statement.values())
     lines += [f"{len(result.corpus.statements)} statements ({len(findings)} claims) checked "
               f"against {len(result.corpus.evidence)} evidence documents. "
-              + ", ".join(f"{counts.get(v, 0)} {v.value}" for v in VERDICT_SEVERITY) + ".", ""]
+              + ", ".join(statement_counts(findings, per_statement, states if reviews is not None
+                                           else None)) + ".", ""]
     lines += ["## Summary", "",
-              "| Date | Speaker | Reference | Verdict | Confidence | Publicly known then |",
-              "|---|---|---|---|---|---|"]
+              "| Date | Speaker | Reference | Verdict | Confidence | Publicly known then | Review |",
+              "|---|---|---|---|---|---|---|"]
     statements = sorted(per_statement.values(), key=lambda f: (f.statement.date.start,
                                                                f.statement.id))
     for f in statements:
         s = f.statement
+        shown = brief(f, documents)
+        standing = statement_review([g for g in findings if g.statement.id == s.id
+                                     and g.verdict is f.verdict], states) \
+            if reviews is not None else "–"
         lines.append(f"| {s.date.human()} | {_inline(s.speaker)} | {_inline(s.reference or s.id)} | "
-                     f"**{f.verdict.value}** | {f.confidence:.2f} | {_known(f)} |")
-    lines.append("")
+                     f"**{f.verdict.value}** | {shown.confidence:.2f}{'*' if shown.capped else ''}"
+                     f" | {_known(f)} | {standing} |")
+    lines += ["", "\\* capped: the finding rests only on a filer's summary or a reported "
+              "account (see the finding).", ""] if any(
+        brief(f, documents).capped for f in statements) else [""]
+    dismissed = []
     for verdict, heading in ((Verdict.CONTRADICTED, "Contradicted when made"),
                              (Verdict.CORRECTED, "Corrected on the record"),
                              (Verdict.OVERTAKEN, "Overtaken by later events")):
         chosen = [f for f in findings if f.verdict is verdict]
+        dismissed += [f for f in chosen if is_dismissed(f, states)]
+        chosen = [f for f in chosen if not is_dismissed(f, states)]
         if not chosen:
             continue
         lines += [f"## {heading}", ""]
         for f in chosen:
-            lines += _finding_section(f, states.get(f.id))
+            lines += _finding_section(brief(f, documents), states.get(f.id))
+    if dismissed:
+        lines += ["## Dismissed by a reviewer", "",
+                  "A reviewer checked these findings and rejected them; they are kept here so the "
+                  "decision can be seen.", ""]
+        for f in dismissed:
+            lines.append(f"- **{f.verdict.value}**, dismissed: {_inline(f.statement.speaker)}, "
+                         f"{f.statement.date.human()} "
+                         f"({_inline(f.statement.reference or f.statement.id)}), finding "
+                         f"`{_code(f.id)}`: {_inline(states[f.id].describe())}"
+                         + (f": {_inline(states[f.id].review.note)}"
+                            if states[f.id].review.note else ""))
+        lines.append("")
     others = [f for f in statements if f.verdict in (Verdict.SUPPORTED, Verdict.UNVERIFIED)]
     if others:
         lines += ["## Supported or unverified", ""]
         for f in others:
+            shown = brief(f, documents)
             lines.append(f"- **{f.verdict.value}**: {_inline(f.statement.speaker)}, "
                          f"{f.statement.date.human()} ({_inline(f.statement.reference or f.statement.id)})"
-                         f": {_inline(f.rationale)}")
+                         f": {_inline(shown.rationale())}"
+                         + "".join(f" Caution: {_inline(c)}." for c in shown.caveats))
         lines.append("")
     silent = sorted((s for s in result.corpus.statements if s.id not in per_statement),
                     key=lambda s: (s.date.start, s.id))
@@ -215,33 +252,92 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
     return "\n".join(lines)
 
 
-def _finding_section(f: Finding, review: ReviewState | None = None) -> list[str]:
+def statement_counts(findings, per_statement: Mapping[str, Finding],
+                     states: Mapping[str, ReviewState] | None) -> list[str]:
+    """ "6 contradicted (1 confirmed, 1 dismissed, 4 waiting)", ...: each statement once, under its
+    most serious verdict; with reviews, how many of those a reviewer has decided."""
+    parts = []
+    for verdict in VERDICT_SEVERITY:
+        chosen = [f for f in per_statement.values() if f.verdict is verdict]
+        tally = None
+        if states is not None and verdict in FLAGGED:
+            tally = {"confirmed": 0, "dismissed": 0, "waiting": 0}
+            for f in chosen:
+                tally[statement_review([g for g in findings if g.statement.id == f.statement.id
+                                        and g.verdict is verdict], states)] += 1
+        parts.append(describe_tally(len(chosen), verdict.value, tally))
+    return parts
+
+
+FLAGGED = (Verdict.CONTRADICTED, Verdict.CORRECTED, Verdict.OVERTAKEN)
+
+
+def _finding_section(b: Briefed, review: ReviewState | None = None) -> list[str]:
+    f = b.finding
     s = f.statement
     who = _inline(s.speaker) + (f", {_inline(s.role)}" if s.role else "")
     lines = [f"### {_inline(s.reference or s.id)}: {who}, {s.date.human()}", "",
-             f"Finding `{_code(f.id)}`: **{f.verdict.value}** (confidence {f.confidence:.2f}"
+             f"Finding `{_code(f.id)}`: **{f.verdict.value}** (confidence {b.confidence_text()}"
              + (f"; publicly known at the time: {_known(f)}" if f.publicly_known is not None else "")
              + (f"; review: {_inline(review.describe())}" if review is not None else "")
-             + ")", "", _quote(f.claim.text), "", _inline(f.rationale), ""]
-    if f.evidence:
+             + ")", ""]
+    lines += _claim_lines(b)
+    lines += [_inline(b.rationale()), ""]
+    for caveat in b.caveats:
+        lines += [f"Caution: {_inline(caveat)}.", ""]
+    if b.sources:
         lines.append("Evidence:")
         lines.append("")
-        for c in f.evidence:
-            dates = [f"fact from {c.fact_date.human()}", f"document {c.document_date.human()}",
-                     f"public {c.disclosed.human()}"]
+        for source in b.sources:
+            c = source.citation
+            dates = [f"fact from {c.fact_date.human()} ({source.fact_date_from})",
+                     f"document {c.document_date.human()}", f"public {c.disclosed.human()}"]
             if c.days_statement_to_disclosure and c.days_statement_to_disclosure > 0:
                 dates.append(f"{c.days_statement_to_disclosure} days after the statement")
-            ref = f", {_inline(c.reference)}" if c.reference else ""
+            ref = f", {_inline(source.cite)}" if source.cite else ""
             link = f" <{_url(c.url)}>" if c.url else ""
-            lines.append(f"- *{_inline(c.title)}*{ref} ({c.relation}; {'; '.join(dates)}){link}")
+            relation = c.relation + (" (a refusal to disclose: it supports nothing)"
+                                     if source.refusal else "")
+            lines.append(f"- *{_inline(c.title)}*{ref} ({relation}; {'; '.join(dates)}){link}")
             lines.append("")
-            lines.append("  " + _quote(c.quote).replace("\n", "\n  "))
+            lines += ["  " + line if line else "" for line in
+                      _passage_lines(source.passage, "the document")]
             if c.note:
-                lines.append(f"\n  Note: {_inline(c.note)}.")
-            lines.append("")
+                lines.append(f"  Note: {_inline(c.note)}.")
+                lines.append("")
     for note in f.notes:
         if not any(c.note == note for c in f.evidence):
             lines += [f"Note: {_inline(note)}.", ""]
+    return lines
+
+
+def _claim_lines(b: Briefed) -> list[str]:
+    """The claim: the speaker's words quoted; a reported account labelled as such."""
+    if not b.claim.summary:
+        return [_quote(b.claim.text), ""]
+    by = b.attribution
+    lines = [f"As reported (the filer's account, not the speaker's words): "
+             f"{_inline(b.claim.text)}", ""]
+    if b.claim.words:
+        lines += [f"The words attributed to {_inline(by.describe() if by else 'the speaker')}:",
+                  ""]
+        lines += ["\n>\n".join(_quote(w) for w in b.claim.words), ""]
+    else:
+        lines += ["None of the speaker's own words are quoted.", ""]
+    return lines
+
+
+def _passage_lines(p: Passage, whose: str) -> list[str]:
+    """A cited sentence: block-quoted when it is the source's words; otherwise the filer's summary,
+    labelled, with any fragments of the source's own words quoted below it."""
+    if p.source_words:
+        return [_quote(p.words[0] if p.summary else p.text), ""]
+    lines = [f"Filer's summary (not {whose}'s words): {_inline(p.text)}", ""]
+    if p.words:
+        lines += [f"In {whose}'s own words:", ""]
+        lines += ["\n>\n".join(_quote(w) for w in p.words), ""]
+    else:
+        lines += [f"None of {whose}'s own words are quoted.", ""]
     return lines
 
 

@@ -9,7 +9,7 @@ Rating ratingValue within worstRating..bestRating. These tests check all of them
 import datetime as dt
 import json
 
-from claimcheck.exports import RATING_SCALE, claim_reviews, claimreview_json
+from claimcheck.exports import RATING_SCALE, claim_reviews, claimreview_json, publisher_warnings
 from claimcheck.model import Verdict
 from claimcheck.review import decide
 
@@ -50,14 +50,15 @@ def google_problems(review: dict) -> list[str]:
 
 
 def test_every_finding_has_a_valid_claim_review(seed_result):
-    reviews = json.loads(claimreview_json(seed_result, published=PUBLISHED))
+    reviews = json.loads(claimreview_json(seed_result, published=PUBLISHED, decided_only=False))
     assert len(reviews) == len(seed_result.findings)
     for review in reviews:
         assert google_problems(review) == [], review["url"]
 
 
 def test_the_pq_42842_review(seed_result, pq42842):
-    review = next(r for r in claim_reviews(seed_result, organisation="defenddigitalme",
+    confirmed = {pq42842.id: decide(pq42842, "confirmed", "A. Checker", PUBLISHED)}
+    review = next(r for r in claim_reviews(seed_result, confirmed, organisation="defenddigitalme",
                                            site_url="https://example.org/briefing/",
                                            published=PUBLISHED)
                   if r["claimReviewed"] == pq42842.claim.text)
@@ -78,11 +79,16 @@ def test_the_pq_42842_review(seed_result, pq42842):
     rating = review["reviewRating"]
     assert (rating["alternateName"], rating["ratingValue"], rating["worstRating"],
             rating["bestRating"]) == ("contradicted", 1, 1, 5)
-    assert rating["ratingExplanation"] == pq42842.rationale
+    # The MOU sentence is the filer's summary: never quoted as the agreement's words.
+    explanation = rating["ratingExplanation"]
+    assert explanation.startswith(pq42842.rationale.split(" records the opposite")[0])
+    assert "[filer's summary: Since April 2012 the Department for Education has shared" in explanation
+    assert "“Since April 2012" not in explanation
+    assert "Caution: every quote it rests on is a filer's summary" in explanation
 
 
 def test_a_department_is_an_organization_and_the_default_author_is_claimcheck(seed_result):
-    review = next(r for r in claim_reviews(seed_result, published=PUBLISHED)
+    review = next(r for r in claim_reviews(seed_result, published=PUBLISHED, decided_only=False)
                   if r["itemReviewed"]["author"]["name"] == "Department for Education")
     assert review["itemReviewed"]["author"]["@type"] == "Organization"
     assert review["author"] == {"@type": "Organization", "name": "claimcheck"}
@@ -96,6 +102,26 @@ def test_the_rating_scale_runs_from_false_to_true():
 
 def test_dismissed_findings_are_not_published(seed_result, pq42842):
     reviews = {pq42842.id: decide(pq42842, "dismissed", "B. Checker", PUBLISHED)}
-    published = claim_reviews(seed_result, reviews, published=PUBLISHED)
+    published = claim_reviews(seed_result, reviews, published=PUBLISHED, decided_only=False)
     assert len(published) == len(seed_result.findings) - 1
     assert pq42842.claim.text not in [r["claimReviewed"] for r in published]
+
+
+def test_by_default_only_confirmed_contradicted_or_corrected_findings_are_published(seed_result):
+    assert claim_reviews(seed_result, published=PUBLISHED) == []
+    decided = {}
+    for f in seed_result.findings:
+        decision = "dismissed" if f.verdict is Verdict.CORRECTED else "confirmed"
+        decided[f.id] = decide(f, decision, "A. Checker", PUBLISHED)
+    published = claim_reviews(seed_result, decided, published=PUBLISHED)
+    wanted = [f for f in seed_result.findings if f.verdict is Verdict.CONTRADICTED]
+    assert sorted(r["claimReviewed"] for r in published) == sorted(f.claim.text for f in wanted)
+    assert {r["reviewRating"]["alternateName"] for r in published} == {"contradicted"}
+
+
+def test_publishing_without_an_organisation_or_site_warns():
+    assert [w.split(":")[1].split()[0] for w in publisher_warnings(None, None)] == [
+        "CLAIMCHECK_ORGANISATION", "CLAIMCHECK_SITE_URL"]
+    assert publisher_warnings("defenddigitalme", "javascript:alert(1)")[0].startswith(
+        "claimreview.json: CLAIMCHECK_SITE_URL")
+    assert publisher_warnings("defenddigitalme", "https://example.org/") == []

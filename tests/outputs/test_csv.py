@@ -28,7 +28,13 @@ def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
     assert row["evidence_ids"] == "2016-08-01-dfe-foi-2016-0032573\n2015-12-18-mou-home-office-dfe-v1-0"
     assert row["fact_dates"] == "2012-04\n2015-07"
     assert row["disclosed_dates"] == "2016-08-01\n2016-12-15"
-    assert "shares individual confidential pupil data" in row["evidence_quotes"]
+    # Both sentences are the filer's summaries with none of the documents' words: they are not
+    # put in the quotes column, which holds only what a source itself said.
+    assert row["evidence_quotes"] == "\n"
+    assert "shares individual confidential pupil data" in row["evidence_summaries"]
+    assert row["evidence_locations"] == "FOI 2016-0032573\n"
+    assert row["fact_date_sources"].split("\n")[1].startswith("the document's effective_from")
+    assert (row["confidence_shown"], row["claim_is_summary"]) == ("0.60", "no")
     assert row["review_status"] == ""
 
 

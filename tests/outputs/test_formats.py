@@ -22,6 +22,7 @@ def write_extra_formats(result, out, formats, reviews, when):
 def test_each_format_is_written_atomically_beside_the_reports(seed_result, tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_ORGANISATION", "defenddigitalme")
     monkeypatch.setenv("CLAIMCHECK_SITE_URL", "https://example.org/briefing")
+    monkeypatch.setenv("CLAIMCHECK_CLAIMREVIEW", "all")
     paths = write_extra_formats(seed_result, tmp_path, "html,csv,claimreview", {}, FIXED)
     assert [p.name for p in paths] == ["report.html", "findings.csv", "claimreview.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(

@@ -50,9 +50,14 @@ def test_each_finding_shows_its_statement_with_the_claim_marked(seed_result, pq4
             "departments unless we are legally required to do so.</mark>") in section
     assert "The data will be collected solely for the Department’s internal use" in section
     assert 'data-verdict="contradicted"' in section and 'data-speaker="Nick Gibb"' in section
-    assert "Confidence 0.73" in section and "Publicly known at the time: no" in section
-    assert "fact from July 2015; document 18 December 2015; public 15 December 2016" in section
-    assert "shares individual confidential pupil data from the school census" in section
+    assert "Confidence 0.60" in section and "(capped from 0.73)" in section
+    assert "Publicly known at the time: no" in section
+    assert ("fact from July 2015 (the document&#x27;s effective_from; the sentence gives no "
+            "date); document 18 December 2015; public 15 December 2016") in section
+    # The MOU sentence is the filer's summary: labelled, never a block quote of the MOU.
+    assert re.search(r'<p class="summary-text"><span class="label">Filer\'s summary, not the '
+                     r"document's words</span><br>Under the agreement the Department", section)
+    assert "<blockquote>Under the agreement" not in section
     assert '<svg class="timeline"' in section
 
 
@@ -92,3 +97,14 @@ def test_outside_text_is_escaped_everywhere(hostile_result):
     assert 'data-department="Department for Education&quot;&gt;&lt;script&gt;' in body
     # A javascript: address is never a link.
     assert not [href for href in re.findall(r'href="([^"]*)"', body) if "javascript" in href]
+
+
+def test_past_the_limit_flagged_findings_are_listed_in_one_line(seed_result, monkeypatch):
+    from claimcheck import html_report as module
+
+    monkeypatch.setattr(module, "FULL_CARDS", 2)
+    page = html_report(seed_result, generated_at=FIXED)
+    flagged = [f for f in seed_result.findings if module.in_full(f, None)]
+    assert page.count('<article class="finding" ') == 2
+    assert page.count('<article class="finding compact"') == len(seed_result.findings) - 2
+    assert f"{len(flagged) - 2:,} more flagged findings (past the first 2 in full)" in page

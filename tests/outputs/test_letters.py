@@ -128,7 +128,7 @@ def test_a_department_s_press_line_is_addressed_to_the_department(seed_result):
     press = next(f for f in seed_result.findings if f.verdict is Verdict.CONTRADICTED
                  and f.statement.venue == "press")
     text = letter_markdown(correction_request(press, TODAY))
-    assert "Dear Sir or Madam," in text and "the Department said:" in text
+    assert "Dear Sir or Madam," in text and "the Department said, as reported by Schools Week:" in text
     assert "made outside Parliament" in text
 
 

@@ -169,7 +169,8 @@ OUTPUTS = [
     Output("report.md", markdown_report, _markdown_quotes_it),
     Output("report.html", html_report, _html_inert),
     Output("findings.csv", findings_csv, _csv_inert),
-    Output("claimreview.json", claimreview_json, _claimreview_inert),
+    Output("claimreview.json", lambda r: claimreview_json(r, decided_only=False),
+           _claimreview_inert),
 ]
 
 
