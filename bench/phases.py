@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import claimcheck.pipeline as pipeline
-import claimcheck.retrieve as retrieve
+import claimcheck.match.retrieve as retrieve
+import claimcheck.pipeline.run as pipeline
 
 WALL: dict[str, float] = {}
 CPU = {"search": 0.0, "score": 0.0}
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     import bm25s
 
-    from claimcheck import embed
+    from claimcheck.match import embed
 
     for name in CPU:
         original = getattr(retrieve.Retriever, name)

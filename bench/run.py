@@ -92,11 +92,11 @@ def timed(function, *args, **kwargs):
 # ---------------------------------------------------------------------- the sections
 
 def extraction(root: Path, statements: int, evidence: int, rounds: int) -> list[str]:
-    from claimcheck.corpus import load_corpus
-    from claimcheck.extract import Extractor
+    from claimcheck.corpus.load import load_corpus
+    from claimcheck.extract.extractor import Extractor
+    from claimcheck.extract.nlp import load_pipeline
     from claimcheck.lexicon import load_lexicon
-    from claimcheck.nlp import load_pipeline
-    from claimcheck.pipeline import read_items
+    from claimcheck.pipeline.run import read_items
 
     folder = corpus_of(root, statements, evidence)
     corpus = load_corpus(folder / "claims", folder / "evidence")
@@ -185,14 +185,14 @@ def output_sizes(root: Path, statements: int, evidence: int) -> list[str]:
 
 def stages(root: Path, statements: int, evidence: int) -> list[str]:
     """The stages of one check, timed in-process on one core."""
-    from claimcheck.corpus import load_corpus
-    from claimcheck.extract import Extractor
-    from claimcheck.judge import Judge
+    from claimcheck.corpus.load import load_corpus
+    from claimcheck.extract.extractor import Extractor
+    from claimcheck.extract.nlp import load_pipeline
+    from claimcheck.judge.rules import Judge
     from claimcheck.lexicon import load_lexicon
-    from claimcheck.match import FactIndex
+    from claimcheck.match.matcher import FactIndex
     from claimcheck.model import CheckResult
-    from claimcheck.nlp import load_pipeline
-    from claimcheck.report import write_reports
+    from claimcheck.outputs.report import write_reports
 
     folder = corpus_of(root, statements, evidence)
     times: dict[str, float] = {}

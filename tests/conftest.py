@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from claimcheck.extract.nlp import load_pipeline
 from claimcheck.lexicon import load_lexicon
-from claimcheck.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ def nlp():
 def shared_embedder():
     """The sentence-embedding model, loaded once for the whole run (it is a pinned dependency:
     a missing model is a broken install, and the tests say so)."""
-    from claimcheck.embed import load_embedder
+    from claimcheck.match.embed import load_embedder
 
     embedder, why_not = load_embedder()
     assert embedder is not None, why_not
@@ -49,13 +49,13 @@ def subject_lexicon():
 
 @pytest.fixture(scope="session")
 def subject_extractor(nlp, subject_lexicon):
-    from claimcheck.extract import Extractor
+    from claimcheck.extract.extractor import Extractor
     return Extractor(nlp, subject_lexicon)
 
 
 @pytest.fixture(scope="session")
 def extractor(nlp, lexicon):
-    from claimcheck.extract import Extractor
+    from claimcheck.extract.extractor import Extractor
     return Extractor(nlp, lexicon)
 
 

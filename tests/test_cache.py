@@ -1,9 +1,9 @@
 """The extraction cache: an unchanged re-run reads nothing again; any change is read afresh."""
 
-from claimcheck.cache import ExtractionCache
-from claimcheck.corpus import load_corpus
-from claimcheck.extract import Extractor
-from claimcheck.pipeline import check_corpus
+from claimcheck.corpus.load import load_corpus
+from claimcheck.extract.extractor import Extractor
+from claimcheck.pipeline.cache import ExtractionCache
+from claimcheck.pipeline.run import check_corpus
 
 from .conftest import shared_embedder, write_item
 
@@ -70,7 +70,7 @@ def test_a_different_lexicon_does_not_reuse_readings(nlp, lexicon, tmp_path):
 
 def test_sentence_vectors_are_kept_by_content_and_reused_bit_for_bit(nlp, lexicon, tmp_path,
                                                                      monkeypatch):
-    from claimcheck.embed import Embedder, StoredVectors, load_embedder
+    from claimcheck.match.embed import Embedder, StoredVectors, load_embedder
 
     texts = ["Pupil data will not be passed to the Home Office.", "The Agency closed four depots."]
     cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)
@@ -87,7 +87,7 @@ def test_sentence_vectors_are_kept_by_content_and_reused_bit_for_bit(nlp, lexico
 
 
 def test_a_stored_vector_of_the_wrong_shape_is_embedded_again(nlp, lexicon, tmp_path):
-    from claimcheck.embed import StoredVectors, load_embedder
+    from claimcheck.match.embed import StoredVectors, load_embedder
 
     text = "The Agency closed four depots."
     cache = ExtractionCache(tmp_path / "cache.sqlite3", nlp, lexicon)

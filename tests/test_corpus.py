@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.corpus import load_corpus
+from claimcheck.corpus.load import load_corpus
 from claimcheck.dates import PartialDate
 from claimcheck.errors import CorpusError
 

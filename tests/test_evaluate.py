@@ -11,11 +11,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimcheck.corpus import load_corpus
+from claimcheck.cli.evaluate import eval_command
+from claimcheck.corpus.load import load_corpus
 from claimcheck.dates import parse_date
 from claimcheck.errors import EvalError, InputError
-from claimcheck.eval_cli import eval_command
-from claimcheck.evaluate import Gold, GoldLabel, evaluate, load_gold
+from claimcheck.evaluate.gold import Gold, GoldLabel, evaluate, load_gold
 from claimcheck.model import (
     Analysis,
     CheckResult,
@@ -303,7 +303,7 @@ def plain(text: str) -> str:
 
 @pytest.fixture
 def shared_nlp(monkeypatch, nlp):
-    monkeypatch.setattr("claimcheck.nlp.load_pipeline", lambda *names: nlp)
+    monkeypatch.setattr("claimcheck.extract.nlp.load_pipeline", lambda *names: nlp)
 
 
 def test_eval_json_on_the_embedded_corpus_has_every_metric(shared_nlp, tmp_path):

@@ -5,7 +5,7 @@ import shutil
 
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.root import app
 
 from .conftest import ROOT
 

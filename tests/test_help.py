@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.root import app
 
 
 def all_commands() -> list[tuple[str, ...]]:

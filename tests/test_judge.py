@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.corpus import load_corpus
+from claimcheck.corpus.load import load_corpus
 from claimcheck.dates import parse_date
 from claimcheck.model import Verdict
-from claimcheck.pipeline import check_corpus, statement_verdicts
+from claimcheck.pipeline.run import check_corpus, statement_verdicts
 
 from .conftest import shared_embedder, write_item
 
@@ -203,7 +203,7 @@ def test_a_correction_citing_the_hansard_column_corrects_a_speech(nlp, lexicon, 
 
 
 def test_hansard_references_without_a_column_identify_nothing():
-    from claimcheck.extract import normalise_reference
+    from claimcheck.extract.extractor import normalise_reference
     assert normalise_reference("HC Deb 18 May 2020") == ()
     assert normalise_reference("HL Deb 12 October 2016, col 2370") == ("DEB:2016-10-12:C2370",)
 
@@ -230,7 +230,7 @@ def test_a_rise_is_contradicted_by_an_earlier_fall(nlp, lexicon, corpus_dirs):
 
 
 def test_a_report_of_the_statement_is_not_evidence_for_it():
-    from claimcheck.judge import reports_the_statement
+    from claimcheck.judge.rules import reports_the_statement
     from claimcheck.model import Evidence, Statement
 
     said = Statement(id="s", date=parse_date("2019-05-03"), speaker="Lord Avery", venue="press",

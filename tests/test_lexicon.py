@@ -4,7 +4,7 @@ import pytest
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon import load_lexicon
-from claimcheck.match import things_compatible
+from claimcheck.match.matcher import things_compatible
 
 from .conftest import ROOT
 
@@ -57,7 +57,7 @@ def test_a_user_lexicon_extends_the_default(tmp_path: Path):
 
 
 def test_a_corpus_lexicon_beside_the_folders_is_read():
-    from claimcheck.pipeline import lexicon_for
+    from claimcheck.pipeline.run import lexicon_for
     lexicon = lexicon_for(ROOT / "tests/fixtures/health/claims")
     assert "nhs_digital" in lexicon.concepts
 

@@ -3,10 +3,10 @@ temporal leak on either labelled corpus fails here, not in a reader's briefing."
 
 import pytest
 
-from claimcheck.corpus import load_corpus
-from claimcheck.evaluate import evaluate, load_gold
+from claimcheck.corpus.load import load_corpus
+from claimcheck.evaluate.gold import evaluate, load_gold
 from claimcheck.model import Verdict
-from claimcheck.pipeline import check_corpus, lexicon_for
+from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from .conftest import ROOT, shared_embedder
 
@@ -60,7 +60,7 @@ def test_both_corpora_are_fully_labelled_and_read(seed, outside):
 
 def test_the_probes_hold_and_every_signal_is_reported(nlp):
     """eval/probes: one invented subject per capability, no lexicon for any of them."""
-    from claimcheck.signals import SIGNAL_NAMES
+    from claimcheck.match.signals import SIGNAL_NAMES
 
     probes = report_for(ROOT / "eval/probes", ROOT / "eval/probes/gold.toml", nlp)
     assert probes.flag_scores.precision == 1.0 and probes.flag_scores.recall >= 0.8

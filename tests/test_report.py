@@ -5,9 +5,9 @@ import json
 import os
 import re
 
-from claimcheck.corpus import load_corpus
-from claimcheck.pipeline import check_corpus, lexicon_for
-from claimcheck.report import findings_document, markdown_report, write_reports
+from claimcheck.corpus.load import load_corpus
+from claimcheck.outputs.report import findings_document, markdown_report, write_reports
+from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from .conftest import ROOT, shared_embedder, write_item
 

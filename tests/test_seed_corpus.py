@@ -7,9 +7,9 @@ the pipeline, not from the shape of our own files.
 
 import pytest
 
-from claimcheck.corpus import load_corpus
+from claimcheck.corpus.load import load_corpus
 from claimcheck.model import Verdict
-from claimcheck.pipeline import check_corpus, lexicon_for, statement_verdicts
+from claimcheck.pipeline.run import check_corpus, lexicon_for, statement_verdicts
 
 from .conftest import ROOT, shared_embedder
 

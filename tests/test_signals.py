@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.dates import PartialDate
-from claimcheck.model import Evidence, Statement
-from claimcheck.retrieve import Retriever
-from claimcheck.signals import (
+from claimcheck.match.retrieve import Retriever
+from claimcheck.match.signals import (
     Pair,
     agreeing_figure,
     conflicting_figure,
@@ -21,6 +20,7 @@ from claimcheck.signals import (
     reported_words,
     vote,
 )
+from claimcheck.model import Evidence, Statement
 
 from .conftest import shared_embedder
 
@@ -91,7 +91,7 @@ def test_figures_taken_years_apart_are_different_measurements(pair):
 
 
 def test_the_same_event_on_another_day_conflicts(pair):
-    from claimcheck.signals import conflicting_date
+    from claimcheck.match.signals import conflicting_date
     claim = "The registration scheme opened fully on 30 April 2022 for all applicants."
     other_day = "The registration scheme opened fully on 29 April 2022 for all applicants."
     assert conflicting_date(pair(claim, other_day)) is not None
@@ -125,7 +125,7 @@ DELAYED = "The minister said she will delay the new cap on ferry fares for two y
      "years.", False),
 ])
 def test_promises_moved_or_put_off(pair, signal, claim, fact, conflicts):
-    import claimcheck.signals as signals
+    import claimcheck.match.signals as signals
     assert (getattr(signals, signal)(pair(claim, fact)) is not None) is conflicts
 
 
@@ -211,7 +211,7 @@ def test_a_filed_apology_is_tied_by_speaker_and_occasion_without_the_words():
 def test_a_ministers_post_ties_a_filed_clarification():
     from dataclasses import replace
 
-    from claimcheck.signals import _names_post
+    from claimcheck.match.signals import _names_post
     said = replace(statement("Hauliers will have to carry paper permits from April."),
                    role="Minister of State for Roads", department="Department for Transport")
     words = {"haulier", "carry", "paper", "permit", "april"}
@@ -233,21 +233,21 @@ def test_a_ministers_post_ties_a_filed_clarification():
 
 
 def test_times_that_do_not_meet_veto_the_pair(pair):
-    from claimcheck.signals import different_period
+    from claimcheck.match.signals import different_period
     claim = "In 2019 the council closed no libraries."
     assert different_period(pair(claim, "In 2021 the council closed four libraries.")) is not None
     assert different_period(pair(claim, "In 2019 the council closed four libraries.")) is None
 
 
 def test_an_earlier_event_still_bears_on_a_lasting_state(pair):
-    from claimcheck.signals import different_period
+    from claimcheck.match.signals import different_period
     claim = "In February 2022 the minister was not aware of any complaint about the contract."
     assert different_period(pair(claim, "In 2019 a formal complaint about the contract was made.")) is None
 
 
 def test_a_conflict_read_from_wording_gives_way_to_much_closer_agreement():
-    from claimcheck.judge import support_outweighs
-    from claimcheck.match import Match
+    from claimcheck.judge.rules import support_outweighs
+    from claimcheck.match.matcher import Match
 
     def match(signal, score):
         return Match(None, None, None, None, conflicts=signal != "same_assertion", score=score,

@@ -11,8 +11,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.nlp import DeferredPipeline
+from claimcheck.cli.root import app
+from claimcheck.extract.nlp import DeferredPipeline
 
 from .conftest import ROOT
 
@@ -25,7 +25,7 @@ TYPER_COERCION = ["pydantic"]
 # modules that run imported.
 PROBE = f"""
 import json, sys
-from claimcheck.cli_support import entry_point
+from claimcheck.cli.support import entry_point
 sys.argv = ["claimcheck", *sys.argv[1:]]
 try:
     entry_point()

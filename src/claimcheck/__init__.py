@@ -18,8 +18,8 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "check": "pipeline", "check_corpus": "pipeline", "load_corpus": "corpus",
-    "load_lexicon": "lexicon", "load_pipeline": "nlp", "Finding": "model", "Verdict": "model",
+    "check": "pipeline.run", "check_corpus": "pipeline.run", "load_corpus": "corpus.load",
+    "load_lexicon": "lexicon", "load_pipeline": "extract.nlp", "Finding": "model", "Verdict": "model",
     "ClaimcheckError": "errors", "CorpusError": "errors", "DateError": "errors",
     "InputError": "errors",
 }

@@ -1,3 +1,3 @@
-from .cli_support import entry_point
+from claimcheck.cli.support import entry_point
 
 entry_point()

@@ -17,7 +17,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from .errors import DateError
+from claimcheck.errors import DateError
 
 # English month names, fixed: calendar.month_name follows the user's locale, and UK reports and
 # sources are in English whatever the machine's settings.

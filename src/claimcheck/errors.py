@@ -83,7 +83,7 @@ class DocumentError(InputError):
 
 
 class EvalError(InputError):
-    """A gold-label file is not valid TOML of the documented shape (see ``claimcheck.evaluate``)."""
+    """A gold-label file is not valid TOML of the documented shape (see ``claimcheck.evaluate.gold``)."""
 
 
 class SourceError(ClaimcheckError):

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from claimcheck.errors import InputError
 
 
 def size_text(n: int) -> str:

@@ -12,8 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import LexiconError
-from .files import read_bounded
+from claimcheck.errors import LexiconError
+from claimcheck.files import read_bounded
 
 CATEGORIES = ("entities", "actions", "things")
 # Entity kinds that act for the state: a minister's "we" may stand for any of them.

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import PartialDate
+from claimcheck.dates import PartialDate
 
 VENUES = ("written-answer", "oral", "written-statement", "committee", "press", "correspondence",
           "meeting", "foi-response")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_text_date
+from claimcheck.dates import parse_text_date
 
 REFERENCE = re.compile(
     r"\b(?:PQ|UIN|WQ|Written\s+(?:Parliamentary\s+)?Questions?|Parliamentary\s+Questions?|"

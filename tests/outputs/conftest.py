@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from claimcheck.corpus import load_corpus
+from claimcheck.cli.outputs import correction, review
+from claimcheck.corpus.load import load_corpus
 from claimcheck.model import Verdict
-from claimcheck.outputs_cli import correction, review
-from claimcheck.pipeline import check_corpus, lexicon_for
+from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from ..conftest import ROOT, shared_embedder, write_item
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from claimcheck.briefing import attribution, brief, evidence_index, passage
-from claimcheck.corpus import load_corpus
-from claimcheck.letters import correction_request, letter_markdown
+from claimcheck.corpus.load import load_corpus
 from claimcheck.model import Verdict
-from claimcheck.pipeline import check_corpus, lexicon_for
-from claimcheck.report import markdown_report
-from claimcheck.review import decide
+from claimcheck.outputs.briefing import attribution, brief, evidence_index, passage
+from claimcheck.outputs.letters import correction_request, letter_markdown
+from claimcheck.outputs.report import markdown_report
+from claimcheck.pipeline.run import check_corpus, lexicon_for
+from claimcheck.review.store import decide
 
 from ..conftest import ROOT, shared_embedder, write_item
 

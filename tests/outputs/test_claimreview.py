@@ -9,9 +9,14 @@ Rating ratingValue within worstRating..bestRating. These tests check all of them
 import datetime as dt
 import json
 
-from claimcheck.exports import RATING_SCALE, claim_reviews, claimreview_json, publisher_warnings
 from claimcheck.model import Verdict
-from claimcheck.review import decide
+from claimcheck.outputs.exports import (
+    RATING_SCALE,
+    claim_reviews,
+    claimreview_json,
+    publisher_warnings,
+)
+from claimcheck.review.store import decide
 
 PUBLISHED = dt.date(2026, 1, 5)
 

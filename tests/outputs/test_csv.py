@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from claimcheck.exports import CSV_COLUMNS, findings_csv, neutralise
-from claimcheck.review import decide
+from claimcheck.outputs.exports import CSV_COLUMNS, findings_csv, neutralise
+from claimcheck.review.store import decide
 
 from ..conftest import shared_embedder
 
@@ -68,8 +68,8 @@ def test_other_cells_are_left_alone(value, expected):
 
 
 def test_hostile_corpus_text_cannot_become_a_formula(nlp, corpus_dirs):
-    from claimcheck.corpus import load_corpus
-    from claimcheck.pipeline import check_corpus, lexicon_for
+    from claimcheck.corpus.load import load_corpus
+    from claimcheck.pipeline.run import check_corpus, lexicon_for
 
     from ..conftest import write_item
     claims, evidence = corpus_dirs

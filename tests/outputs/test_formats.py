@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from claimcheck.cli.outputs import extra_outputs, parse_formats
 from claimcheck.errors import InputError
-from claimcheck.outputs_cli import extra_outputs, parse_formats
-from claimcheck.report import write_reports
-from claimcheck.review import decide
+from claimcheck.outputs.report import write_reports
+from claimcheck.review.store import decide
 
 FIXED = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
 

@@ -5,7 +5,7 @@ import datetime as dt
 import hashlib
 import re
 
-from claimcheck.html_report import (
+from claimcheck.outputs.html_report import (
     SCRIPT,
     STYLE,
     content_security_policy,
@@ -14,7 +14,7 @@ from claimcheck.html_report import (
     timeline_events,
     timeline_svg,
 )
-from claimcheck.review import decide
+from claimcheck.review.store import decide
 
 FIXED = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
 
@@ -100,7 +100,7 @@ def test_outside_text_is_escaped_everywhere(hostile_result):
 
 
 def test_past_the_limit_flagged_findings_are_listed_in_one_line(seed_result, monkeypatch):
-    from claimcheck import html_report as module
+    from claimcheck.outputs import html_report as module
 
     monkeypatch.setattr(module, "FULL_CARDS", 2)
     page = html_report(seed_result, generated_at=FIXED)

@@ -9,15 +9,15 @@ from typer.testing import CliRunner
 
 from claimcheck.dates import PartialDate
 from claimcheck.errors import FindingError
-from claimcheck.letters import (
+from claimcheck.model import Verdict
+from claimcheck.outputs.letters import (
     code_editions_in_force,
     correction_request,
     letter_filename,
     letter_markdown,
     write_letter,
 )
-from claimcheck.model import Verdict
-from claimcheck.review import ReviewState, ReviewStatus, decide
+from claimcheck.review.store import ReviewState, ReviewStatus, decide
 
 from .conftest import PQ_42842
 

@@ -22,8 +22,8 @@ from urllib.parse import quote
 
 import pytest
 
-from claimcheck.html_report import html_report, in_full
 from claimcheck.model import Verdict
+from claimcheck.outputs.html_report import html_report, in_full
 
 from ..conftest import ROOT
 

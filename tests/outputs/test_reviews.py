@@ -7,11 +7,11 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app as claimcheck_app
-from claimcheck.corpus import load_corpus
+from claimcheck.cli.root import app as claimcheck_app
+from claimcheck.corpus.load import load_corpus
 from claimcheck.errors import ReviewError
-from claimcheck.pipeline import check_corpus, lexicon_for
-from claimcheck.review import (
+from claimcheck.pipeline.run import check_corpus, lexicon_for
+from claimcheck.review.store import (
     Review,
     ReviewStatus,
     decide,

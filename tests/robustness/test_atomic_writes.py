@@ -7,9 +7,9 @@ import stat
 
 import pytest
 
-from claimcheck import report
 from claimcheck.errors import OutputError
-from claimcheck.report import write_all, write_atomic
+from claimcheck.outputs import report
+from claimcheck.outputs.report import write_all, write_atomic
 
 
 def _names(folder):

@@ -21,8 +21,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.corpus import MAX_LINE_CHARS, load_corpus
+from claimcheck.cli.root import app
+from claimcheck.corpus.load import MAX_LINE_CHARS, load_corpus
 from claimcheck.dates import PartialDate
 from claimcheck.errors import CorpusError
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cache import ExtractionCache
-from claimcheck.cli import app
-from claimcheck.corpus import load_corpus
-from claimcheck.pipeline import check_corpus
+from claimcheck.cli.root import app
+from claimcheck.corpus.load import load_corpus
+from claimcheck.pipeline.cache import ExtractionCache
+from claimcheck.pipeline.run import check_corpus
 
 from .conftest import GOOD_EVIDENCE, GOOD_STATEMENT
 

@@ -7,8 +7,8 @@ import signal
 import pytest
 import typer
 
-from claimcheck import cli
-from claimcheck.cli_support import (
+from claimcheck.cli import root as cli
+from claimcheck.cli.support import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
     Terminated,

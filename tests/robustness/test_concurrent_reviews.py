@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from claimcheck.review import load_reviews
+from claimcheck.review.store import load_reviews
 
 PROCESSES = 20
 
@@ -16,7 +16,7 @@ PROCESSES = 20
 RECORD = r"""
 import datetime as dt, sys, time
 from pathlib import Path
-from claimcheck.review import Review, save_review
+from claimcheck.review.store import Review, save_review
 path, start, n = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 while not start.exists():
     time.sleep(0.001)

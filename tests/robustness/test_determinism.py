@@ -68,11 +68,11 @@ def test_the_runs_found_something(runs):
 def test_a_second_run_in_process_matches_too(runs, nlp, tmp_path):
     # Same seed as this process, so this checks run-to-run state (caches, lexicon order), not
     # hashing.
-    from claimcheck.pipeline import check
-    from claimcheck.report import write_reports
-    from claimcheck.review import load_reviews, reviews_path
+    from claimcheck.outputs.report import write_reports
+    from claimcheck.pipeline.run import check
+    from claimcheck.review.store import load_reviews, reviews_path
     claims, evidence = CORPORA["health"]
-    # The command also records the fingerprint of its inputs (claimcheck.freshness); give the
+    # The command also records the fingerprint of its inputs (claimcheck.outputs.freshness); give the
     # library call the same one, so that everything else must match byte for byte.
     inputs = json.loads((runs["health", "0"] / "findings.json").read_text())["inputs"]
     for out in (tmp_path / "a", tmp_path / "b"):

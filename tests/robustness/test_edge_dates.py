@@ -8,9 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.corpus import load_corpus
-from claimcheck.letters import Block, Letter, letter_docx, write_letter
+from claimcheck.cli.root import app
+from claimcheck.corpus.load import load_corpus
+from claimcheck.outputs.letters import Block, Letter, letter_docx, write_letter
 
 from .conftest import evidence, statement
 

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from claimcheck.corpus import load_corpus
-from claimcheck.exports import claim_review, claimreview_json
+from claimcheck.corpus.load import load_corpus
 from claimcheck.model import CheckResult
-from claimcheck.pipeline import check_corpus, lexicon_for
-from claimcheck.report import markdown_report
+from claimcheck.outputs.exports import claim_review, claimreview_json
+from claimcheck.outputs.report import markdown_report
+from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from .conftest import evidence, statement
 

@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.cli_support import terminal_safe
-from claimcheck.corpus import MAX_LINE_CHARS, load_corpus
-from claimcheck.exports import claimreview_json, findings_csv
-from claimcheck.html_report import html_report
+from claimcheck.cli.root import app
+from claimcheck.cli.support import terminal_safe
+from claimcheck.corpus.load import MAX_LINE_CHARS, load_corpus
 from claimcheck.model import CheckResult, Verdict
-from claimcheck.pipeline import check_corpus, lexicon_for
-from claimcheck.report import findings_document, json_text, markdown_report
+from claimcheck.outputs.exports import claimreview_json, findings_csv
+from claimcheck.outputs.html_report import html_report
+from claimcheck.outputs.report import findings_document, json_text, markdown_report
+from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from ..conftest import shared_embedder
 

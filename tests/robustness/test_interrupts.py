@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.report import remove_stale_temporaries, write_atomic
+from claimcheck.cli.root import app
+from claimcheck.outputs.report import remove_stale_temporaries, write_atomic
 
 from ..conftest import ROOT
 
@@ -44,7 +44,7 @@ def fsync(fd):
         os._exit(70)
     real_fsync(fd)
 os.fsync = fsync
-from claimcheck.cli import main
+from claimcheck.cli.root import main
 sys.argv = ["claimcheck", *sys.argv[1:]]
 main()
 """

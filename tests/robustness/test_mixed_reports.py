@@ -9,8 +9,8 @@ import shutil
 
 from typer.testing import CliRunner
 
-from claimcheck import report
-from claimcheck.cli import app
+from claimcheck.cli.root import app
+from claimcheck.outputs import report
 
 from ..conftest import ROOT
 

@@ -25,10 +25,10 @@ LOOPS = 50
 LOOP = r"""
 import sys
 from pathlib import Path
-from claimcheck import pipeline
-from claimcheck.cli_support import reported
-from claimcheck.corpus import load_corpus
-from claimcheck.nlp import load_pipeline
+from claimcheck.pipeline import run as pipeline
+from claimcheck.cli.support import reported
+from claimcheck.corpus.load import load_corpus
+from claimcheck.extract.nlp import load_pipeline
 pipeline.CHUNK = 1
 claims, evidence, loops = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 nlp, lexicon = load_pipeline(), pipeline.lexicon_for(claims)
@@ -46,8 +46,8 @@ print("finished", loops)
 SLOW_WORKERS = r"""
 import os, sys, time
 from pathlib import Path
-from claimcheck import pipeline
-from claimcheck.extract import Extractor
+from claimcheck.pipeline import run as pipeline
+from claimcheck.extract.extractor import Extractor
 pipeline.CHUNK = 1
 parent, folder, real = os.getpid(), Path(os.environ["CLAIMCHECK_TEST_WORKERS"]), Extractor.facts_of
 def facts_of(self, items, *args, **kwargs):
@@ -56,7 +56,7 @@ def facts_of(self, items, *args, **kwargs):
         time.sleep(60)
     return real(self, items, *args, **kwargs)
 Extractor.facts_of = facts_of
-from claimcheck.cli import main
+from claimcheck.cli.root import main
 sys.argv = ["claimcheck", *sys.argv[1:]]
 main()
 """

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.corpus import load_corpus, read_item
+from claimcheck.corpus.load import load_corpus, read_item
 from claimcheck.dates import PartialDate, find_dates, parse_date
 from claimcheck.errors import CorpusError, DateError
 from claimcheck.model import Evidence, Statement

@@ -15,7 +15,7 @@ import sys
 import pytest
 import responses
 
-from claimcheck.corpus import MAX_FILE_BYTES
+from claimcheck.corpus.load import MAX_FILE_BYTES
 from claimcheck.errors import NetworkError, OutputError, ResponseError
 from claimcheck.sources import http as http_module
 from claimcheck.sources.writer import CorpusWriter, Item, Provenance
@@ -38,7 +38,7 @@ LOAD_REVIEWS = """
 import sys
 from pathlib import Path
 from claimcheck.errors import ReviewError
-from claimcheck.review import load_reviews
+from claimcheck.review.store import load_reviews
 try:
     load_reviews(Path(sys.argv[1]))
 except ReviewError as error:
@@ -65,7 +65,7 @@ def test_a_reviews_file_that_never_ends_is_refused_in_one_line(kind, tmp_path):
 FINGERPRINT = """
 import sys
 from pathlib import Path
-from claimcheck.freshness import inputs_fingerprint
+from claimcheck.outputs.freshness import inputs_fingerprint
 print(inputs_fingerprint([Path(sys.argv[1])], [Path(sys.argv[2])], []))
 """
 
@@ -161,7 +161,7 @@ LOAD_GOLD = """
 import sys
 from pathlib import Path
 from claimcheck.errors import EvalError
-from claimcheck.evaluate import load_gold
+from claimcheck.evaluate.gold import load_gold
 try:
     load_gold(Path(sys.argv[1]))
 except EvalError as error:

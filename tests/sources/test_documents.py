@@ -9,7 +9,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from claimcheck.corpus import load_corpus
+from claimcheck.corpus.load import load_corpus
 from claimcheck.errors import DocumentError, InputError
 from claimcheck.sources.documents import (
     Document,

@@ -13,8 +13,8 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from claimcheck import fetch_cli
-from claimcheck.fetch_cli import fetch_app
+from claimcheck.cli import fetch as fetch_cli
+from claimcheck.cli.fetch import fetch_app
 
 from .replay import MEMBERS, QUESTIONS, FakeClock, make_http, serve, serve_gibb, serve_question
 
@@ -48,7 +48,7 @@ def test_a_fetched_answer_is_found_corrected_by_a_fetched_statement(
     assert (tmp_path / "claims" / f"{ANSWER}.md").exists()
     assert (tmp_path / "evidence" / f"{CORRECTION}.md").exists()
 
-    from claimcheck.cli import app  # the lead's pipeline; this test fails until it exists
+    from claimcheck.cli.root import app  # the lead's pipeline; this test fails until it exists
 
     result = runner.invoke(app, ["check", "--claims", "claims", "--evidence", "evidence",
                                  "--out", "reports"])

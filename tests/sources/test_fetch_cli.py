@@ -9,8 +9,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimcheck import fetch_cli
-from claimcheck.fetch_cli import add, fetch_app
+from claimcheck.cli import fetch as fetch_cli
+from claimcheck.cli.fetch import add, fetch_app
 
 from .replay import (
     HANSARD,

@@ -1,0 +1,1 @@
+"""The ``claimcheck`` command: one module per command group, the only code that prints."""

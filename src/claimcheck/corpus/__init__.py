@@ -1,0 +1,1 @@
+"""Stage 1, load: statements and evidence read from Markdown files, validated once."""

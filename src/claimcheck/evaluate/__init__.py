@@ -1,0 +1,1 @@
+"""Measuring a check against gold labels."""

@@ -1,0 +1,54 @@
+"""Sentence boundaries fit for parliamentary text.
+
+The statistical parser ends a sentence at "hon." in "the right hon. and learned Gentleman", at
+"col." in "col. 909", at "para." before "15.2.6", and makes "[...]" a sentence of its own. This
+component runs before the parser and marks the tokens after such abbreviations, and the
+ellipsis of an editor's cut, as not starting a sentence; the parser respects the marks.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimcheck.extract.nlp import SEGMENTER as NAME
+
+# Written with a full stop in Hansard and in citations; never the end of a sentence there.
+ABBREVIATIONS = frozenset({
+    "hon", "rt", "col", "cols", "vol", "vols", "para", "paras", "no", "nos", "mr", "mrs", "ms",
+    "dr", "st", "cl", "sch", "art", "arts", "reg", "regs", "pp", "p", "c", "cc", "ch", "sec",
+    "fig", "approx", "cf", "ibid", "op", "cit", "sq", "gov", "dept", "govt", "hansard", "wq",
+})
+ELLIPSES = frozenset({"...", "…", "[...]", "[…]"})
+
+
+@Language.component(NAME)
+def parliamentary_sentences(doc: Doc) -> Doc:
+    for i, token in enumerate(doc[:-1]):
+        following = doc[i + 1]
+        word = token.text.lower().rstrip(".")
+        dotted = token.text.endswith(".") and word in ABBREVIATIONS
+        bare_then_dot = (token.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS
+                         and not doc[i - 1].whitespace_)
+        if dotted or bare_then_dot:
+            # "No. 10" is a number; "No. They were right." is an answer, then a sentence.
+            abbreviation = word if dotted else doc[i - 1].lower_
+            answer = abbreviation in ("no", "p", "c") and following.is_title and following.is_alpha
+            following.is_sent_start = answer
+        # "[...]": an editor's cut inside a quotation, not a sentence.
+        if token.text in ("[", "(") and following.text in ELLIPSES:
+            following.is_sent_start = False
+            if i + 2 < len(doc):
+                doc[i + 2].is_sent_start = False
+                if i + 3 < len(doc) and doc[i + 2].text in ("]", ")") and doc[i + 3].is_lower:
+                    doc[i + 3].is_sent_start = False
+        if token.text in ELLIPSES and following.is_lower:
+            following.is_sent_start = False
+    return doc
+
+
+def add_to(nlp) -> None:
+    """Put the component before the parser (once)."""
+    if NAME not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(NAME, before=before) if before else nlp.add_pipe(NAME, first=True)

@@ -1,0 +1,1 @@
+"""Stage 4, judge: a verdict for each claim from the signals of its matched facts."""

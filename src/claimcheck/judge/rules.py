@@ -1,0 +1,608 @@
+"""Judge each claim against the facts matched to it.
+
+The rules, in the order they decide:
+
+1. A later correction on the record naming the statement's reference makes the matching claims
+   ``corrected``.
+2. A conflicting fact that held on or before the statement date makes the claim ``contradicted``.
+   A document that creates the fact by being signed (an agreement, guidance) counts only once it
+   was signed: a version signed after the statement but backdated over it is reported, not used.
+3. A conflict whose timing the dates cannot settle ("2016" against 25 July 2016) leaves the claim
+   ``unverified``, and the finding says so.
+4. A conflict that only arises from later facts makes the claim ``overtaken``, never contradicted.
+5. An agreeing fact that held at the time (or, for a promise, that came later) makes it
+   ``supported``; otherwise it is ``unverified``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimcheck.dates import Order, PartialDate, find_dates
+from claimcheck.lexicon import Lexicon
+from claimcheck.match.matcher import Match
+from claimcheck.match.signals import (
+    CORRECTION_LANGUAGE,
+    CorrectionLink,
+    corrects_statement,
+    stem,
+    surname,
+)
+from claimcheck.model import (
+    Citation,
+    Claim,
+    Evidence,
+    Fact,
+    Finding,
+    Modality,
+    Polarity,
+    Proposition,
+    Statement,
+    Verdict,
+)
+from claimcheck.references import normalise_reference
+
+# Documents whose facts come into being when they are signed, whatever date they take effect.
+PERFORMATIVE_KINDS = ("agreement", "guidance")
+CORRECTING = re.compile(r"\b(?:correct(?:ion|ed|s|ing)?|incorrect|erratum|inaccura\w*)\b", re.I)
+FIGURES = re.compile(r"\b(?:figures?|numbers?|volume|totals?|statistics|counts?)\b", re.I)
+VERSION = re.compile(r"\b(?:v(?:ersion)?\.?\s*\d+(?:\.\d+)*|\d+\.\d+)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where a fact stands against a statement date."""
+
+    status: str           # "before", "after", "undecided" or "ended"
+    note: str | None = None
+
+
+class Judge:
+    """Holds what judging needs about the whole evidence set: corrections and version chains."""
+
+    def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon) -> None:
+        self.evidence = {e.id: e for e in evidence}
+        self.lexicon = lexicon
+        self.successors = supersession(evidence)
+        # The documents whose words could correct a statement, found once for every statement.
+        self._correcting = [e for e in evidence
+                            if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
+        self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
+        for item in evidence:
+            refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
+                                                 *item.corrects)))
+            refs += tuple(_bare(r) for r in item.corrects)
+            for ref in set(refs):
+                self._by_reference[ref].append(item)
+
+    def judge(self, statement: Statement, claims: Sequence[Claim],
+              matches: dict[str, list[Match]]) -> list[Finding]:
+        corrections = self.corrections_for(statement)
+        corrected_claims = _claims_addressed(claims, corrections)
+        findings = []
+        for claim in claims:
+            usable = [m for m in matches.get(claim.id, []) if not self._same_document(statement, m)]
+            own = corrections if claim.id in corrected_claims else []
+            links: list[CorrectionLink] = []
+            if not own:
+                links = self.corrections_by_words(statement, claim)
+                own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
+            findings.append(self._judge_claim(statement, claim, usable, own, links))
+        return unique_ids(findings)
+
+    def corrections_by_words(self, statement: Statement, claim: Claim) -> list[CorrectionLink]:
+        """Later documents that correct this claim without naming a reference: correction
+        language tied to the statement by its day or its speaker, and by the claim's words."""
+        words = {w for w in claim.analysis.keywords if len(w) > 2}
+        if len(words) < 2:
+            return []
+        links = []
+        for item in self._later_than(statement):
+            link = corrects_statement(
+                statement, item, _windows(item.text),
+                word_share=lambda text: _word_share(words, text),
+                statement_day_named=lambda text, item=item: _names_day(text, item.date,
+                                                                      statement.date))
+            if link is not None:
+                links.append(link)
+        return links
+
+    def _later_than(self, statement: Statement) -> list[Evidence]:
+        return [e for e in self._correcting
+                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME)]
+
+    # ------------------------------------------------------------------ corrections
+
+    def corrections_for(self, statement: Statement) -> list[Evidence]:
+        """Later documents that correct this statement, found through its reference."""
+        refs = normalise_reference(statement.reference or "")
+        if not refs and statement.reference:
+            refs = (_bare(statement.reference),)
+        found = []
+        for ref in refs:
+            for item in self._by_reference.get(ref, ()):
+                if item in found:
+                    continue
+                names_it = ref in {_bare(r) for r in item.corrects}
+                if not (item.kind == "correction" or names_it or CORRECTING.search(item.text)):
+                    continue
+                order = item.date.compare(statement.date)
+                later = order in (Order.AFTER, Order.SAME) or (
+                    order is Order.UNDECIDED and item.date.on_or_before(statement.date) is None)
+                # The same day counts only for a document that is plainly a correction of it.
+                if later and (order is not Order.SAME or names_it or item.kind == "correction"):
+                    found.append(item)
+        return sorted(found, key=lambda e: e.date.start)
+
+    def _same_document(self, statement: Statement, match: Match) -> bool:
+        """A document cannot corroborate itself: the answer recorded as evidence too, or a
+        report of the statement's own words."""
+        item = self.evidence[match.fact.evidence_id]
+        if item.kind == "correction":
+            return False
+        if reports_the_statement(statement, match.claim.analysis.text, item,
+                                 match.fact.analysis.text):
+            return True
+        if not statement.reference or not item.reference:
+            return False
+        return bool(set(_references(statement.reference)) & set(_references(item.reference))) \
+            and item.date.compare(statement.date).value in ("same", "undecided")
+
+    # ------------------------------------------------------------------ timing
+
+    def _timing_of(self, match: Match, statement_date: PartialDate) -> Timing:
+        if match.about_statement:
+            # A verdict on the claim's own words ("that figure was not correct") is about the
+            # claim as it was made, whenever it was written.
+            item = self.evidence[match.fact.evidence_id]
+            return Timing("before", f"{item.title} ({item.date.human()}) says the claim was not "
+                                    "true when it was made")
+        return self.timing(match.fact, statement_date)
+
+    def timing(self, fact: Fact, statement_date: PartialDate) -> Timing:
+        item = self.evidence[fact.evidence_id]
+        notes = []
+        if item.kind in PERFORMATIVE_KINDS and fact.arose_from != "text":
+            signed = item.date.on_or_before(statement_date)
+            if signed is False:
+                note = f"signed on {item.date.human()}, after the statement"
+                if item.effective_from and item.effective_from.on_or_before(statement_date):
+                    note += f", but backdated to take effect from {item.effective_from.human()}"
+                return Timing("after", note)
+            if signed is None:
+                return Timing("undecided", f"signed in {item.date.human()}: the date cannot "
+                                           f"tell whether before or after {statement_date.human()}")
+        arose = fact.arose.on_or_before(statement_date)
+        if arose is False:
+            return Timing("after")
+        if arose is None:
+            return Timing("undecided", f"dated {fact.arose.human()}: the date cannot tell whether "
+                                       f"this was before or after {statement_date.human()}")
+        if fact.holds_until is not None and fact.holds_until.end < statement_date.start:
+            return Timing("ended", f"no longer held after {fact.holds_until.human()}")
+        for successor in self.successors.get(item.id, ()):
+            signed = successor.date.on_or_before(statement_date)
+            start = successor.effective_from or successor.date
+            if signed and start.on_or_before(statement_date):
+                return Timing("ended", f"replaced by {successor.title} from {start.human()}")
+            if signed is False and start.on_or_before(statement_date):
+                notes.append(f"{successor.title} was signed on {successor.date.human()}, after the "
+                             f"statement, and backdated to take effect from {start.human()}")
+        return Timing("before", "; ".join(notes) or None)
+
+    # ------------------------------------------------------------------ verdicts
+
+    def _judge_claim(self, statement: Statement, claim: Claim, matches: list[Match],
+                     corrections: list[Evidence],
+                     links: Sequence[CorrectionLink] = ()) -> Finding:
+        date = statement.date
+        timed = [(m, self._timing_of(m, date)) for m in matches]
+        conflicts = {status: [(m, t) for m, t in timed if m.conflicts and t.status == status]
+                     for status in ("before", "undecided", "after")}
+        agreements = [(m, t) for m, t in timed if not m.conflicts
+                      and (t.status == "before" or (t.status == "after" and _is_promise(m)))]
+        notes: list[str] = []
+        citations: list[Citation] = []
+
+        decided: list[Match] = []
+        best_before = _best(conflicts["before"])
+        best_undecided = _best(conflicts["undecided"])
+        outweighed = bool(best_before) and support_outweighs(
+            best_before[0][0], _best(agreements)[0][0] if agreements else None)
+        if corrections:
+            verdict = Verdict.CORRECTED
+            quotes = {link.evidence_id: link.sentence for link in links}
+            citations += [self._correction_citation(statement, c, quotes.get(c.id))
+                          for c in corrections]
+            citations += [self._citation(statement, m, t, "contradicts") for m, t in best_before]
+            confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
+            rationale = self._corrected_rationale(statement, claim, corrections, quotes)
+        elif best_before and not outweighed:
+            verdict = Verdict.CONTRADICTED
+            best = best_before
+            decided = [m for m, _ in best]
+            citations += [self._citation(statement, m, t, "contradicts") for m, t in best]
+            confidence = _confidence(best[0][0], claim)
+            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "contradicted")
+            notes += [t.note for _, t in best if t.note]
+        elif conflicts["after"]:
+            # A later conflict is certain; one the dates cannot place may or may not have come
+            # first, so it is reported beside the verdict, never made the verdict.
+            verdict = Verdict.OVERTAKEN
+            best = _best(conflicts["after"])
+            decided = [m for m, _ in best]
+            citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
+            citations += [self._citation(statement, m, t, "undecided") for m, t in best_undecided]
+            confidence = round(0.85 * best[0][0].score, 2)
+            rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
+            notes += [t.note for _, t in best + best_undecided if t.note]
+        elif best_undecided:
+            verdict = Verdict.UNVERIFIED
+            best = best_undecided
+            decided = [m for m, _ in best]
+            citations += [self._citation(statement, m, t, "undecided") for m, t in best]
+            confidence = 0.5
+            m, t = best[0]
+            rationale = (f"{self._describe(m)}; but {self._title(m)} is {t.note}, so the dates "
+                         "cannot show that it was contradicted when it was said.")
+            notes += [t.note for _, t in best if t.note]
+        elif agreements:
+            verdict = Verdict.SUPPORTED
+            best = _best(agreements)
+            decided = [m for m, _ in best]
+            citations += [self._citation(statement, m, t, "supports") for m, t in best]
+            confidence = round(0.9 * best[0][0].score, 2)
+            m, t = best[0]
+            rationale = (f"{self._describe(m)}; {self._title(m)} ({self._dates(m)}) agrees: "
+                         f"\u201c{_clip(m.fact.analysis.text)}\u201d")
+        else:
+            verdict = Verdict.UNVERIFIED
+            confidence = 0.5
+            rationale = ("No evidence in the corpus speaks to this claim."
+                         if not matches else
+                         "The evidence that mentions the same subject neither confirms nor "
+                         "contradicts this claim at the time it was made.")
+        if outweighed and not corrections:
+            weak, _ = best_before[0]
+            notes.append(f"{self._title(weak)} reads as conflicting (\u201c{_clip(weak.fact.analysis.text, 160)}"
+                         "\u201d), but the evidence that agrees is much closer to the claim's words: "
+                         "check both.")
+        for _, t in timed:
+            if t.note and "backdated" in t.note and t.note not in notes:
+                notes.append(t.note)
+        public = _publicly_known(citations, date) if verdict in (
+            Verdict.CONTRADICTED, Verdict.CORRECTED) else None
+        return Finding(
+            id=finding_id(statement, claim),
+            statement=statement,
+            claim=claim,
+            verdict=verdict,
+            confidence=round(float(confidence), 2),
+            rationale=rationale,
+            evidence=tuple(citations),
+            publicly_known=public,
+            notes=tuple(dict.fromkeys(notes)),
+            signals=_signals(verdict, corrections, links, decided),
+        )
+
+    # ------------------------------------------------------------------ wording
+
+    def _title(self, match: Match) -> str:
+        return self.evidence[match.fact.evidence_id].title
+
+    def _dates(self, match: Match) -> str:
+        item = self.evidence[match.fact.evidence_id]
+        parts = []
+        if match.fact.arose_from == "text":
+            parts.append(f"describing events of {match.fact.arose.human()}")
+        elif item.effective_from is not None:
+            parts.append(f"in force from {item.effective_from.human()}")
+        verb = "signed" if item.kind in PERFORMATIVE_KINDS else "dated"
+        parts.append(f"{verb} {item.date.human()}")
+        if item.disclosed_on != item.date:
+            parts.append(f"made public {item.disclosed_on.human()}")
+        return ", ".join(parts)
+
+    def _describe(self, match: Match) -> str:
+        """What the claim asserts, in plain words: "The statement denies any plan for ..."."""
+        prop = match.claim_proposition
+        if not any(not self.lexicon.is_generic(t) for t in prop.things):
+            # Nothing the lexicon can name ("says it is shared" says nothing): quote the claim.
+            words = _clip(match.claim.analysis.text, 300).rstrip(".;:")
+            return f"The statement says \u201c{words}\u201d"
+        return "The statement " + describe(prop, self.lexicon)
+
+    def _conflict_rationale(self, statement: Statement, match: Match, timing: Timing,
+                            outcome: str) -> str:
+        fact_polarity = "records the opposite" if match.fact_proposition.polarity is Polarity.AFFIRMED \
+            else "records that it did not happen"
+        text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
+                f"{fact_polarity}: \u201c{_clip(match.fact.analysis.text)}\u201d")
+        if outcome == "contradicted":
+            days = match.fact.arose.days_until(statement.date)
+            text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "
+                     f"statement of {statement.date.human()}.")
+        else:
+            text += (f" It arose on {match.fact.arose.human()}, after the statement of "
+                     f"{statement.date.human()}: the claim was overtaken by later events, "
+                     "not contradicted when made.")
+        if timing.note:
+            text += f" Note: {timing.note}."
+        return text
+
+    def _corrected_rationale(self, statement: Statement, claim: Claim,
+                             corrections: list[Evidence], quotes: dict[str, str]) -> str:
+        first = corrections[0]
+        ref = statement.reference or statement.id
+        quote = quotes.get(first.id) or _sentence_naming(first, ref)
+        return (f"{first.title} ({first.date.human()}) corrects the record of {ref} of "
+                f"{statement.date.human()}: \u201c{_clip(quote)}\u201d")
+
+    def _citation(self, statement: Statement, match: Match, timing: Timing,
+                  relation: str) -> Citation:
+        item = self.evidence[match.fact.evidence_id]
+        return Citation(
+            evidence_id=item.id,
+            title=item.title,
+            kind=item.kind,
+            relation=relation,
+            quote=match.fact.analysis.text,
+            fact_date=statement.date if match.about_statement else match.fact.arose,
+            document_date=item.date,
+            disclosed=item.disclosed_on,
+            reference=item.reference,
+            url=item.url,
+            public_at_statement=item.disclosed_on.on_or_before(statement.date),
+            days_fact_before_statement=(0 if match.about_statement
+                                        else match.fact.arose.days_until(statement.date)),
+            days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
+            note=timing.note,
+        )
+
+    def _correction_citation(self, statement: Statement, item: Evidence,
+                             quote: str | None = None) -> Citation:
+        return Citation(
+            evidence_id=item.id,
+            title=item.title,
+            kind=item.kind,
+            relation="corrects",
+            quote=quote or _sentence_naming(item, statement.reference or ""),
+            fact_date=item.date,
+            document_date=item.date,
+            disclosed=item.disclosed_on,
+            reference=item.reference,
+            url=item.url,
+            public_at_statement=False,
+            days_fact_before_statement=item.date.days_until(statement.date),
+            days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
+        )
+
+
+# ---------------------------------------------------------------------- pure helpers
+
+def _bare(reference: str) -> str:
+    """A reference as an index key: "PQ 48635" and "pq48635" alike."""
+    return reference.upper().replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def _references(text: str) -> tuple[str, ...]:
+    return normalise_reference(text)
+
+
+def unique_ids(findings: list[Finding]) -> list[Finding]:
+    """The same sentence twice in one statement: the second finding is "<id>-2", the third
+    "<id>-3". The first keeps its id, so reviews recorded against it stay where they are."""
+    seen: dict[str, int] = {}
+    out = []
+    for finding in findings:
+        seen[finding.id] = seen.get(finding.id, 0) + 1
+        out.append(finding if seen[finding.id] == 1 else
+                   replace(finding, id=f"{finding.id}-{seen[finding.id]}"))
+    return out
+
+
+def finding_id(statement: Statement, claim: Claim) -> str:
+    """Stable across runs: the statement and the claim's words, not its position or the clock."""
+    words = " ".join(claim.text.lower().split())
+    digest = hashlib.sha1(f"{statement.id}\x00{words}".encode()).hexdigest()[:10]
+    return f"{statement.id}:{digest}"
+
+
+def supersession(evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
+    """For each document, the later versions that replace it.
+
+    Declared with ``supersedes``, or inferred: two agreements whose titles are the same once version
+    numbers and dates are removed are versions of one agreement, ordered by the date signed.
+    """
+    items = list(evidence)
+    by_id = {e.id: e for e in items}
+    successors: dict[str, list[Evidence]] = defaultdict(list)
+    for item in items:
+        for old in item.supersedes:
+            if old in by_id and item not in successors[old]:
+                successors[old].append(item)
+    # Each agreement's title read once: the pairs below are many, the titles few.
+    versioned = [(e, _unversioned(e.title)) for e in items
+                 if e.kind == "agreement" and (e.version or VERSION.search(e.title))]
+    for a, a_title in versioned:
+        for b, b_title in versioned:
+            if a is b or fuzz.token_sort_ratio(a_title, b_title) < 85:
+                continue
+            if a.date.compare(b.date).value == "before" and b not in successors[a.id]:
+                successors[a.id].append(b)
+    return {k: sorted(v, key=lambda e: e.date.start) for k, v in successors.items()}
+
+
+def _unversioned(title: str) -> str:
+    title = VERSION.sub(" ", title)
+    title = re.sub(r"\b\d{1,2}\s+\w+\s+\d{4}\b|\b\d{4}\b|\(.*?\)", " ", title)
+    return " ".join(title.lower().split())
+
+
+def _claims_addressed(claims: Sequence[Claim], corrections: list[Evidence]) -> set[str]:
+    """Which of a statement's claims a correction is about.
+
+    A correction of "figures" or "numbers" addresses the claims that state quantities; otherwise
+    the claims whose words it shares; if it names none in particular, the whole statement.
+    """
+    if not corrections:
+        return set()
+    text = " ".join(c.text for c in corrections)
+    if FIGURES.search(text):
+        numeric = {c.id for c in claims if c.analysis.quantities}
+        if numeric:
+            return numeric
+    words = {w for c in corrections for w in c.text.lower().split()}
+    close = {c.id for c in claims
+             if fuzz.token_set_ratio(" ".join(c.analysis.keywords), " ".join(words)) >= 70}
+    return close or {c.id for c in claims}
+
+
+# Signals that read a conflict from wording alone, which a misparse can invent; a figure or a
+# refutation is read from the text itself.
+WORDING_SIGNALS = frozenset({"opposite_polarity", "structured_polarity"})
+
+
+def support_outweighs(conflict: Match, support: Match | None) -> bool:
+    """A conflict read from wording gives way to evidence that says the same thing far more
+    closely: the evidence that agrees best is the better reading of what the record says."""
+    if support is None or not set(conflict.signals) <= WORDING_SIGNALS:
+        return False
+    return support.score >= conflict.score + 0.1
+
+
+def _is_promise(match: Match) -> bool:
+    return match.claim_proposition.modality in (Modality.FUTURE, Modality.PLAN)
+
+
+def _best(pairs: list) -> list:
+    """The strongest few matches, one per evidence document."""
+    seen: set[str] = set()
+    out = []
+    for m, t in sorted(pairs, key=lambda p: (-p[0].score, p[0].fact.arose.start, p[0].fact.id)):
+        if m.fact.evidence_id in seen:
+            continue
+        seen.add(m.fact.evidence_id)
+        out.append((m, t))
+    return out[:3]
+
+
+def _confidence(match: Match, claim: Claim) -> float:
+    factor = 0.9 if match.claim_proposition.modality is Modality.PLAN else 1.0
+    if match.fact.implicit:
+        factor *= 0.9
+    return round(min(1.0, match.score * factor + 0.05), 2)
+
+
+def _publicly_known(citations: list[Citation], date: PartialDate) -> bool | None:
+    relevant = [c for c in citations if c.relation == "contradicts"]
+    if not relevant:
+        return None
+    answers = [c.disclosed.on_or_before(date) for c in relevant]
+    if any(a is True for a in answers):
+        return True
+    if all(a is False for a in answers):
+        return False
+    return None
+
+
+def _sentence_naming(item: Evidence, reference: str) -> str:
+    refs = set(normalise_reference(reference))
+    for sentence in _sentences(item.text):
+        if refs & set(normalise_reference(sentence)):
+            return sentence
+    return item.text.split("\n")[0].strip()
+
+
+def describe(prop: Proposition, lexicon: Lexicon) -> str:
+    """A proposition in plain words, for rationales: "says pupil data will not be shared with
+    the Home Office", "denies any plan for nationality data to be shared with other departments"."""
+    things = _join([lexicon.label(t) for t in sorted(prop.things) if not lexicon.is_generic(t)])
+    subject = things or "it"
+    done = lexicon.done(prop.action)
+    whom = _join([lexicon.label(r) for r in sorted(prop.recipients)])
+    tail = f" {'with' if prop.action == 'share' else 'to'} {whom}" if whom else ""
+    denied = prop.polarity is Polarity.DENIED
+    be = "are" if subject.endswith(("data", "records", "addresses", "parents", "schools")) else "is"
+    if prop.modality is Modality.PLAN:
+        return (f"{'denies any' if denied else 'states a'} plan for {subject} to be {done}{tail}")
+    if prop.modality is Modality.FUTURE:
+        return f"says {subject} will{' not' if denied else ''} be {done}{tail}"
+    if prop.modality is Modality.ABILITY:
+        return f"says {subject} can{'not' if denied else ''} be {done}{tail}"
+    return f"says {subject} {be}{' not' if denied else ''} {done}{tail}"
+
+
+def _join(words: list[str]) -> str:
+    words = list(dict.fromkeys(w for w in words if w))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# A report of a statement repeats it nearly word for word, within days of it.
+REPORT_WORDING = 88
+REPORT_WITHIN_DAYS = 7
+
+
+def reports_the_statement(statement: Statement, claim_text: str, item: Evidence,
+                          fact_text: str) -> bool:
+    """Is the fact only the record of the statement itself ("Schools Week reports that Lord Nash
+    wrote that ...")? Nearly the same words, about the same speaker, within days: it repeats the
+    claim and can neither bear it out nor contradict it."""
+    if abs(statement.date.days_until(item.date)) > REPORT_WITHIN_DAYS and \
+            item.date.compare(statement.date) not in (Order.SAME, Order.UNDECIDED):
+        return False
+    if fuzz.token_set_ratio(claim_text.lower(), fact_text.lower()) < REPORT_WORDING:
+        return False
+    whole = f"{item.title} {item.text}"
+    name = surname(statement.speaker)
+    return bool(name and re.search(rf"\b{re.escape(name)}\b", whole)) or (
+        statement.department is not None and statement.department.lower() in whole.lower())
+
+
+def _clip(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _sentences(text: str) -> list[str]:
+    """A document's sentences, split at full stops: enough to find the one that names or
+    corrects something, without parsing the document again."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def _windows(text: str) -> list[tuple[str, str]]:
+    """Each sentence of ``text`` with the sentences either side: a correction often says "That
+    was not accurate" after the sentence that quotes the words."""
+    sentences = _sentences(text)
+    return [(s, " ".join(sentences[max(0, i - 1):i + 2])) for i, s in enumerate(sentences)]
+
+
+def _word_share(words: set[str], text: str) -> float:
+    """The share of the claim's content words (by lemma, crudely stemmed) found in ``text``."""
+    have = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", text.lower())}
+    stems = {stem(w) for w in words}
+    return len(stems & have) / max(1, len(stems))
+
+
+def _names_day(text: str, anchor: PartialDate, day: PartialDate) -> bool:
+    """Does ``text`` name the statement's day ("on 17 May", "of 25 July 2016")?"""
+    if day.day is None:
+        return False
+    return any(d.day is not None and d == day for _, _, d in find_dates(text, anchor))
+
+
+def _signals(verdict: Verdict, corrections: list[Evidence], links: Sequence[CorrectionLink],
+             decided: list[Match]) -> tuple[str, ...]:
+    if verdict is Verdict.CORRECTED:
+        return ("corrects_statement",) if links else ("correction_reference",)
+    return tuple(dict.fromkeys(s for m in decided[:1] for s in m.signals))

@@ -1,0 +1,1 @@
+"""Stage 3, match: each claim's candidate facts, and the signals each (claim, fact) pair raises."""

@@ -1,0 +1,330 @@
+"""Match claims to the evidence facts that speak to the same thing.
+
+Facts are indexed by (action, thing) and (action, entity) so that each claim looks only at the
+facts that share its action and at least one of its arguments: the cost grows with the number of
+candidates, not with statements x evidence. Candidates are then scored with rapidfuzz over their
+normalised keywords and checked argument by argument by small pure functions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from rapidfuzz import fuzz
+
+from claimcheck.dates import PartialDate
+from claimcheck.lexicon import Lexicon
+from claimcheck.match.retrieve import Retriever
+from claimcheck.match.signals import HEDGED, Pair, claim_declines, related, vote
+from claimcheck.model import Claim, Fact, Modality, Polarity, Proposition
+
+# Verbs that name no action of their own: "the information is not available" and "there were 8.1
+# million pupils" share the verb "be" and nothing else.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "give", "say",
+                         "seem", "become", "remain", "put", "set", "keep"})
+
+
+def comparable(prop: Proposition) -> bool:
+    return prop.modality not in HEDGED and prop.action not in LIGHT_VERBS
+MIN_SCORE = 0.55
+
+
+@dataclass(frozen=True)
+class Match:
+    """A fact that speaks to a claim's proposition, and whether it agrees."""
+
+    claim: Claim
+    claim_proposition: Proposition
+    fact: Fact
+    fact_proposition: Proposition
+    conflicts: bool
+    score: float              # 0..1: how surely the two are about the same thing
+    shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
+    signals: tuple[str, ...] = ("structured_polarity",)   # what decided ``conflicts``
+    about_statement: bool = False   # the fact is a verdict on the claim's words themselves
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A fact's proposition with what matching needs of it, computed once."""
+
+    fact: Fact
+    prop: Proposition
+    broader_things: frozenset[str]
+    keywords: str
+    first_day: int    # the fact's interval as ordinals, for cheap comparisons
+    last_day: int
+
+
+class FactIndex:
+    """Facts blocked by action and argument, for fast candidate lookup."""
+
+    # Each claim fully scores at most this many facts per kind of candidate (agreeing or
+    # conflicting, before or after the statement), best overlap first, so that the cost stays
+    # flat however many documents speak to one subject.
+    PER_CLASS = 40
+    # And it looks at most this many facts on either side of its date in each bucket: the facts
+    # nearest in time to a statement are the ones that can bear on it, and a bounded window keeps
+    # the lookup from growing with the evidence.
+    WINDOW = 100
+
+    def __init__(self, facts: Iterable[Fact], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._by_thing: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        self._by_entity: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        for fact in facts:
+            keywords = _keyword_text(fact.analysis.keywords)
+            for prop in fact.analysis.propositions:
+                if not comparable(prop):
+                    continue
+                broader = frozenset(b for t in prop.things for b in lexicon.broader(t))
+                first, last = fact.arose.start.toordinal(), fact.arose.end.toordinal()
+                entry = _Entry(fact, prop, broader, keywords, first, last)
+                for key in broader:
+                    self._by_thing[(prop.action, key)].append(entry)
+                for key in prop.entities | prop.topics:
+                    self._by_entity[(prop.action, key)].append(entry)
+        # Buckets in date order, so a statement finds the facts around its date by bisection.
+        self._starts: dict[int, list[int]] = {}
+        for buckets in (self._by_thing, self._by_entity):
+            for bucket in buckets.values():
+                bucket.sort(key=lambda e: (e.first_day, e.fact.id))
+                self._starts[id(bucket)] = [e.first_day for e in bucket]
+
+    def candidates(self, claim: Claim, home: str | None = None,
+                   date: PartialDate | None = None) -> list[Match]:
+        """Facts that speak to any proposition of ``claim``, best first."""
+        found: dict[tuple[str, str, str], Match] = {}
+        keywords = _keyword_text(claim.analysis.keywords)
+        for prop in claim.analysis.propositions:
+            if not comparable(prop):
+                continue
+            for entry in self._shortlist(prop, date):
+                # The fuzzy similarity is worked out only for a pair that passes the cheap tests.
+                match = score_match(claim, prop, entry.fact, entry.prop, self.lexicon, home,
+                                    similarity=partial(_similarity, keywords, entry.keywords))
+                if match is None:
+                    continue
+                key = (entry.fact.id, prop.action, entry.prop.action)
+                if key not in found or found[key].score < match.score:
+                    found[key] = match
+        # Ties broken by every field that can differ, so the order never depends on hashing.
+        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id, m.claim_proposition.action,
+                                                     m.fact_proposition.action))
+
+    def _shortlist(self, prop: Proposition, date: PartialDate | None) -> list[_Entry]:
+        pool = self._lookup(prop, date)
+        if len(pool) <= self.PER_CLASS:
+            return pool
+        specific = {t for t in prop.things if not self.lexicon.is_generic(t)}
+        opposite = self.lexicon.opposite(prop.action)
+        first, last = (date.start.toordinal(), date.end.toordinal()) if date else (0, 0)
+        classes: dict[tuple[bool, int], list[tuple[int, str, _Entry]]] = defaultdict(list)
+        for entry in pool:
+            overlap = (2 * len(specific & entry.broader_things)
+                       + len(prop.topics & entry.prop.topics)
+                       + len(prop.entities & entry.prop.entities))
+            disagree = (prop.polarity != entry.prop.polarity) != (entry.prop.action == opposite)
+            # Before, after or overlapping the statement's date (the judge decides exactly).
+            when = 0 if not date else (-1 if entry.last_day <= first else
+                                       1 if entry.first_day > last else 0)
+            classes[(disagree, when)].append((-overlap, entry.fact.id, entry))
+        shortlist = []
+        for _, members in sorted(classes.items()):
+            members.sort(key=lambda m: (m[0], m[1]))
+            shortlist.extend(entry for _, _, entry in members[:self.PER_CLASS])
+        return shortlist
+
+    def _around(self, bucket: list[_Entry], date: PartialDate | None) -> list[_Entry]:
+        """The bucket's facts nearest ``date`` in time, at most WINDOW on each side."""
+        if date is None or len(bucket) <= 2 * self.WINDOW:
+            return bucket
+        middle = bisect_right(self._starts[id(bucket)], date.end.toordinal())
+        return bucket[max(0, middle - self.WINDOW):middle + self.WINDOW]
+
+    def _lookup(self, prop: Proposition, date: PartialDate | None = None) -> list[_Entry]:
+        specific = sorted(t for t in prop.things if not self.lexicon.is_generic(t))
+        pool: dict[tuple[str, int], _Entry] = {}
+        opposite = self.lexicon.opposite(prop.action)
+        for action in (prop.action, *self.lexicon.related(prop.action),
+                       *([opposite] if opposite else [])):
+            if specific:
+                for thing in specific:
+                    for entry in self._around(self._by_thing.get((action, thing), []), date):
+                        pool[(entry.fact.id, id(entry.prop))] = entry
+            else:
+                # No thing to block on ("there is no sanction for parents"): the organisations
+                # and topics it names must do.
+                keys = [k for e in sorted(prop.recipients or prop.entities)
+                        for k in self._entity_keys(e)]
+                for key in [*keys, *sorted(prop.topics)]:
+                    for entry in self._around(self._by_entity.get((action, key), []), date):
+                        pool[(entry.fact.id, id(entry.prop))] = entry
+        return list(pool.values())
+
+    def _entity_keys(self, entity: str) -> list[str]:
+        concept = self.lexicon.concepts.get(entity)
+        if concept is not None and concept.covers:
+            return [c.key for c in self.lexicon.of("entities") if c.kind == concept.covers]
+        return [entity]
+
+
+def _keyword_text(keywords: Iterable[str]) -> str:
+    return " ".join(sorted(set(keywords)))
+
+
+def _similarity(a: str, b: str) -> float:
+    """0..1 similarity of two sentences' content words, by rapidfuzz's token set ratio."""
+    if not a or not b:
+        return 0.0
+    return fuzz.token_set_ratio(a, b) / 100.0
+
+
+def things_compatible(claim_things: frozenset[str], fact_things: frozenset[str],
+                      lexicon: Lexicon) -> tuple[bool, tuple[str, ...]]:
+    """Is the fact about the claim's thing, or about a kind of it?
+
+    A fact about nationality data speaks to a claim about pupil data (nationality data is pupil
+    data); a fact about pupil data in general does not speak to a claim about nationality data.
+    """
+    specific = {t for t in claim_things if not lexicon.is_generic(t)}
+    if not specific:
+        return True, ()
+    shared = tuple(sorted(t for f in fact_things for t in lexicon.broader(f) if t in specific))
+    return bool(shared), tuple(dict.fromkeys(shared))
+
+
+def entities_compatible(claim_prop: Proposition, fact_prop: Proposition, lexicon: Lexicon,
+                        home: str | None) -> tuple[bool, tuple[str, ...]]:
+    """Does the fact involve whom the claim names as recipient, and not a different actor?"""
+    shared: list[str] = []
+    if claim_prop.recipients:
+        shared = [e for r in sorted(claim_prop.recipients) for e in sorted(fact_prop.entities)
+                  if lexicon.covers(r, e, home)]
+        if not shared:
+            return False, ()
+    if claim_prop.agents and fact_prop.agents:
+        # A minister answers for the department and the bodies under it, so any two public
+        # actors may be the same actor; parents or schools doing something are another matter.
+        same_actor = any(lexicon.covers(a, b, None) or lexicon.covers(b, a, None)
+                         or (lexicon.is_public_authority(a) and lexicon.is_public_authority(b))
+                         for a in claim_prop.agents for b in fact_prop.agents)
+        if not same_actor:
+            return False, ()
+    return True, tuple(dict.fromkeys(shared))
+
+
+def keyword_similarity(claim: Claim, fact: Fact) -> float:
+    """0..1 similarity of the two sentences' content words."""
+    return _similarity(_keyword_text(claim.analysis.keywords), _keyword_text(fact.analysis.keywords))
+
+
+def score_match(claim: Claim, prop: Proposition, fact: Fact, fact_prop: Proposition,
+                lexicon: Lexicon, home: str | None,
+                similarity: float | Callable[[], float] | None = None) -> Match | None:
+    related = fact_prop.action in lexicon.related(prop.action)
+    opposed = fact_prop.action == lexicon.opposite(prop.action)
+    if prop.action != fact_prop.action and not related and not opposed:
+        return None
+    if related and prop.polarity != fact_prop.polarity:
+        return None  # a related action bears a claim out; it is not the same act to contradict
+    things_ok, shared_things = things_compatible(prop.things, fact_prop.things, lexicon)
+    if not things_ok:
+        return None
+    entities_ok, shared_entities = entities_compatible(prop, fact_prop, lexicon, home)
+    if not entities_ok:
+        return None
+    shared_topics = tuple(sorted(prop.topics & fact_prop.topics))
+    if not shared_things:
+        all_shared = tuple(sorted(e for e in prop.entities for f in fact_prop.entities
+                                  if lexicon.covers(e, f, home)))
+        shared_entities = tuple(dict.fromkeys(shared_entities + all_shared))
+    if not shared_things and not shared_entities and not shared_topics:
+        # Nothing but the action in common: "sanctions" in a job title is not a sanction.
+        return None
+    if not shared_things and not shared_topics and not prop.recipients:
+        return None  # the same organisation doing the same kind of thing is not enough
+    score = 0.40 if related else 0.45
+    score += 0.25 if shared_things else 0.0
+    score += 0.15 if shared_entities else 0.0
+    score += min(0.2, 0.1 * len(shared_topics))
+    if similarity is None:
+        similarity = keyword_similarity(claim, fact)
+    elif callable(similarity):
+        similarity = similarity()
+    score += 0.15 * similarity
+    if score < MIN_SCORE:
+        return None
+    conflicts = (prop.polarity == fact_prop.polarity) if opposed else (
+        prop.polarity != fact_prop.polarity)
+    return Match(claim, prop, fact, fact_prop, conflicts=conflicts,
+                 score=round(min(score, 1.0), 3),
+                 shared=shared_things + shared_entities + shared_topics)
+
+
+# ---------------------------------------------------------------------- open matching
+
+# A claim with no proposition (a bare figure) still needs one to be described and compared.
+_BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
+                    modality=Modality.FACT)
+
+
+class Matcher:
+    """Candidates for each claim from two sources, judged pair by pair by the named signals.
+
+    - the lexicon index (``FactIndex``): facts that share the claim's action and an argument, as
+      the lexicon names them; precise where the lexicon knows the words, blind where it does not;
+    - open retrieval (``Retriever``): facts found by their lemmas, names, numbers and meaning,
+      with no vocabulary given in advance.
+
+    Every retrieved pair goes through ``signals.vote``; a refusal to disclose vetoes a fact from
+    both sources.
+    """
+
+    def __init__(self, index: FactIndex, retriever: Retriever, evidence: dict | None = None) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.evidence = evidence or {}
+
+    def candidates(self, claim: Claim, home: str | None = None, date: PartialDate | None = None,
+                   statement=None) -> list[Match]:
+        if claim_declines(claim):
+            return []   # "not held centrally": the claim asserts nothing to check
+        structured = {m.fact.id: m for m in self.index.candidates(claim, home, date)}
+        found: dict[str, Match] = {}
+        vetoed: set[str] = set()
+        for hit in self.retriever.search(claim):
+            pair = Pair(claim, hit.fact, hit, statement, self.evidence.get(hit.fact.evidence_id))
+            outcome, votes = vote(pair)
+            if outcome is None:
+                if any(v.relation == "veto" for v in votes):
+                    vetoed.add(hit.fact.id)
+                continue
+            deciding = [v for v in votes if v.relation != "weight"]
+            weight = next((v.strength for v in votes if v.relation == "weight"), 1.0)
+            first = deciding[0]
+            claim_prop = first.claim_proposition or claim.analysis.main or _BARE
+            fact_prop = first.fact_proposition or hit.fact.analysis.main or _BARE
+            score = round(min(1.0, max(v.strength for v in deciding) * weight), 3)
+            found[hit.fact.id] = Match(
+                claim, claim_prop, hit.fact, fact_prop, conflicts=outcome == "conflicts",
+                score=score, shared=hit.shared, signals=tuple(v.signal for v in votes),
+                about_statement=first.signal == "refutes_claim")
+        for fact_id, match in structured.items():
+            if fact_id in vetoed:
+                continue
+            if fact_id not in found and not match.fact.implicit and not related(
+                    Pair(claim, match.fact, self.retriever.score(claim, match.fact)),
+                    dense_at=0.45, coverage_at=0.3):
+                continue  # the lexicon's action and an organisation in common, nothing more
+            open_match = found.get(fact_id)
+            if open_match is not None and open_match.conflicts and not match.conflicts:
+                continue  # a figure or a refutation outweighs agreeing wording
+            found[fact_id] = match
+        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
+                                                     m.claim_proposition.action,
+                                                     m.fact_proposition.action))

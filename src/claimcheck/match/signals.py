@@ -1,0 +1,771 @@
+"""The judge's reasoning, one small named pure function per signal.
+
+Each signal looks at one (claim, fact) pair and votes ``conflicts`` or ``supports``, or vetoes the
+pair, or abstains (returns None). None of them knows a subject: they read polarity, modality,
+figures, the words of refutation and correction, and reported speech, which mean the same in any
+policy area. ``vote`` applies them all; the finding records the names of those that decided it, and
+``claimcheck eval`` reports each one's coverage and precision on labelled data.
+
+The signals, in the order ``vote`` weighs them:
+
+- ``refusal_to_disclose``  (veto)      "not held centrally", "disproportionate cost", an FOI
+  exemption: a reply that declines to say supports nothing and contradicts nothing.
+- ``different_period``     (veto)      both name their times, and the times do not meet.
+- ``refutes_claim``        (conflicts) the fact says the claim's words were untrue or misleading.
+- ``conflicting_figure``   (conflicts) the same measure, another value.
+- ``opposite_polarity``    (conflicts) the same predication, affirmed by one and denied by the other.
+- ``agreeing_figure``      (supports)  the same measure, the same value (or within the claim's
+  bounds: "more than 100,000" against 132,000).
+- ``same_assertion``       (supports)  the same predication, the same polarity.
+- ``reported_words``       (weight)    the fact is someone's report of what was said: it counts for
+  less than the department's own words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimcheck.dates import PartialDate, Precision
+from claimcheck.match.retrieve import Hit
+from claimcheck.model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
+from claimcheck.references import normalise_reference
+
+# Verbs that carry no predication of their own ("is", "has"): two sentences sharing only these
+# share no claim.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "give", "say",
+                         "seem", "become", "remain", "put", "keep", "include", "see", "want",
+                         "need", "continue", "ensure", "tell", "ask", "think", "believe", "know",
+                         "confirm", "state", "note", "expect", "consider", "look"})
+# Hedged propositions neither contradict nor support: "may facilitate", "would have raised".
+HEDGED = (Modality.POSSIBILITY, Modality.CONDITIONAL)
+
+# A reply that declines to answer: it records no fact about the matter asked.
+REFUSAL = re.compile(
+    r"\b(?:not\s+(?:held|readily\s+available|available|recorded|collected)\s+centrally|"
+    r"(?:is|are)\s+not\s+(?:held|readily\s+available|recorded)|"
+    r"(?:only\s+)?(?:be\s+)?(?:obtained|provided)\s+(?:only\s+)?at\s+disproportionate\s+cost|"
+    r"disproportionate\s+cost|neither\s+confirm\s+nor\s+deny|"
+    r"exempt(?:ion)?\s+(?:from\s+disclosure\s+)?under\s+section|section\s+\d+\s*(?:\(\d\))?\s*of\s+the\s+"
+    r"Freedom\s+of\s+Information|withh[oe]ld|declined\s+to\s+(?:say|disclose|confirm|provide|"
+    r"give|publish|reveal|comment)|refused\s+to\s+(?:say|disclose|confirm|provide|give|reveal|"
+    r"comment)|would\s+not\s+(?:say|disclose|confirm|comment)|does\s+not\s+comment|"
+    r"do\s+not\s+comment|not\s+(?:able|possible)\s+to\s+(?:provide|give|say)|"
+    r"we\s+do\s+not\s+hold|no\s+information\s+(?:is\s+)?held)\b", re.I)
+
+# The claim's words said to be untrue: "that claim was not correct", "misleading".
+REFUTATION = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:not\s+(?:correct|accurate|true|right|the\s+case)|"
+    r"incorrect|inaccurate|untrue|false|wrong|mistaken|misleading)|"
+    r"misleading|inaccurate(?:ly)?|incorrect(?:ly)?|untrue|not\s+supported\s+by\s+the\s+"
+    r"(?:data|statistics|evidence|figures)|does\s+not\s+(?:reflect|represent)\s+the)\b", re.I)
+
+# Words that report what someone else said: their text is second hand.
+REPORTING = re.compile(
+    r"\b(?:told\s+(?:the\s+)?[A-Z][\w.]*|said\s+that|says\s+that|according\s+to|reported(?:ly)?|"
+    r"a\s+spokes(?:man|woman|person)|sources?\s+(?:said|say|close)|is\s+understood\s+to|"
+    r"claimed\s+that|quoted\s+as)\b")
+
+SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure",
+                "conflicting_date", "opposite_polarity", "abandoned_commitment",
+                "agreeing_figure", "same_assertion", "reported_words", "corrects_statement",
+                "structured_polarity")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A claim and a candidate fact, with what retrieval found they share."""
+
+    claim: Claim
+    fact: Fact
+    hit: Hit
+    statement: Statement | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Vote:
+    signal: str
+    relation: str            # "conflicts", "supports", "veto" or "weight"
+    strength: float          # 0..1; for "weight", the factor applied to the pair's confidence
+    claim_proposition: Proposition | None = None
+    fact_proposition: Proposition | None = None
+
+
+# ---------------------------------------------------------------------- relatedness
+
+def related(pair: Pair, dense_at: float = 0.55, coverage_at: float = 0.4) -> bool:
+    """Are the two sentences about the same matter? By meaning, or by their weighted words."""
+    return pair.hit.dense >= dense_at or pair.hit.coverage >= coverage_at
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, enough to see that "closure" and "close", "engagement" and "engage" agree."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ures", "ure", "ions",
+                   "ion", "als", "al", "ers", "er", "ed", "es", "s", "e"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+# Actions that frame another: "committed to reopening", "plans to publish", "decided to close".
+# Their object's verb is the predication that can be contradicted.
+FRAME_ACTIONS = frozenset({"deliver", "commit", "pledge", "promise", "plan", "intend", "aim",
+                           "target", "decide", "agree", "approve", "propose", "undertake",
+                           "expect", "hope", "want", "continue", "start", "begin", "try"})
+
+
+def same_predicate(claim_prop: Proposition, fact_prop: Proposition, claim_words: set[str],
+                   fact_words: set[str]) -> bool:
+    """Do the two propositions predicate the same action?
+
+    The same lexicon action or lemma, or the same stem ("closure"/"close"). Where one side only
+    frames an action ("committed to reopening"), the framed action, read from its words, is
+    compared ("will not reopen").
+    """
+    a, b = claim_prop.action, fact_prop.action
+    if a in LIGHT_VERBS and b in LIGHT_VERBS:
+        # "remain open" and "are open": the predication is the complement they share, so only
+        # sentences that share most of their words say the same thing.
+        return len({stem(w) for w in claim_words} & {stem(w) for w in fact_words}) >= 3
+    if a == b:
+        return a not in LIGHT_VERBS
+    if stem(a) == stem(b):
+        return True
+    if a in FRAME_ACTIONS and b not in LIGHT_VERBS and stem(b) in {stem(w) for w in claim_words}:
+        return True
+    return b in FRAME_ACTIONS and a not in LIGHT_VERBS and stem(a) in {stem(w) for w in fact_words}
+
+
+def _comparable(prop: Proposition) -> bool:
+    return prop.modality not in HEDGED
+
+
+def _words(claim_or_fact) -> set[str]:
+    return set(claim_or_fact.analysis.keywords)
+
+
+# ---------------------------------------------------------------------- signals
+
+# Predications that hold from when they begin until something ends them: knowing, having,
+# being in force.
+LASTING_STATES = frozenset({"be", "have", "inform", "know", "exist", "in_force", "hold", "remain",
+                            "keep", "target", "aware", "own", "employ", "hire"})
+SINCE = re.compile(r"\b(?:since|so\s+far|to\s+date|until\s+now|over\s+the\s+(?:last|past)|"
+                   r"in\s+the\s+(?:last|past)|from)\b", re.I)
+
+
+def different_period(pair: Pair) -> Vote | None:
+    """The claim is about one period and the fact about another: "in 2019 no target was set"
+    says nothing about a target of 2021. Only when both sentences name their times."""
+    claim_dates, fact_dates = pair.claim.analysis.dates, pair.fact.analysis.dates
+    if not claim_dates or not fact_dates:
+        return None
+    start = min(d.start for d in claim_dates)
+    end = max(d.end for d in claim_dates)
+    if SINCE.search(pair.claim.analysis.text) and pair.statement is not None:
+        end = max(end, pair.statement.date.end)
+    fact_start = min(d.start for d in fact_dates)
+    fact_end = max(d.end for d in fact_dates)
+    main = pair.claim.analysis.main
+    lasting = main is not None and main.action in LASTING_STATES
+    # An earlier event still bears on a lasting state ("not aware in February 2022" against a
+    # complaint of 2019); it cannot bear on an event of another period.
+    if fact_start > end or (fact_end < start and not lasting):
+        return Vote("different_period", "veto", 1.0)
+    return None
+
+
+def refusal_to_disclose(pair: Pair) -> Vote | None:
+    """A reply that declines to answer records nothing about the matter: it decides nothing."""
+    if REFUSAL.search(pair.fact.analysis.text):
+        return Vote("refusal_to_disclose", "veto", 1.0)
+    return None
+
+
+def refutes_claim(pair: Pair) -> Vote | None:
+    """A third party says the claim's words were untrue: "the figure quoted was not correct".
+
+    Only a sentence about a claim (it names a claim, statement, figure or what was said) and close
+    to this one in meaning; a correction by the speaker is ``corrects_statement``'s business, and
+    a refutation naming other references is about other statements.
+    """
+    text = pair.fact.analysis.text
+    if pair.evidence is not None and pair.evidence.kind == "correction":
+        return None
+    if not REFUTATION.search(text) or not ABOUT_A_CLAIM.search(text):
+        return None
+    if not related(pair, dense_at=0.6, coverage_at=0.55):
+        return None
+    own = set(normalise_reference(pair.statement.reference or "")) if pair.statement else set()
+    named = set(pair.fact.analysis.references)
+    if named and not named & own:
+        return None
+    claim_denies = any(p.polarity is Polarity.DENIED for p in pair.claim.analysis.propositions)
+    if claim_denies and re.search(r"\bnot\s+(?:the\s+case|true|correct)\b", text, re.I) and \
+            not re.search(r"\b(?:claim|statement|assertion|suggestion)\b", text, re.I):
+        # "It is not true that X" against a claim that already denies X agrees with it.
+        return None
+    return Vote("refutes_claim", "conflicts", 0.9)
+
+
+ABOUT_A_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s)?|statement|assertion|suggestion|figure|figures|statistic|statistics|"
+    r"said|says|stated|told|remarks?|comments?|answer|quoted|presentation|tweet|words)\b", re.I)
+
+
+# Actions that undo or reverse each other, in any subject: "rose" against "fell", "opened"
+# against "closed". Affirming one is denying the other.
+ANTONYMS = {frozenset(p) for p in (
+    ("increase", "decrease"), ("rise", "fall"), ("grow", "shrink"), ("grow", "fall"),
+    ("increase", "fall"), ("rise", "decrease"), ("open", "close"), ("start", "stop"),
+    ("begin", "end"), ("accept", "reject"), ("approve", "reject"), ("include", "exclude"),
+    ("allow", "ban"), ("allow", "prohibit"), ("permit", "prohibit"), ("follow", "breach"),
+    ("deliver", "cancel"), ("add", "remove"), ("hire", "dismiss"), ("win", "lose"),
+    ("pass", "fail"), ("meet", "miss"), ("keep", "break"), ("improve", "worsen"),
+    ("reopen", "close"), ("expand", "reduce"), ("extend", "shorten"), ("raise", "cut"),
+    ("raise", "lower"), ("publish", "withhold"), ("support", "oppose"))}
+
+
+def opposite_actions(a: str, b: str) -> bool:
+    return frozenset((a, b)) in ANTONYMS or frozenset((stem(a), stem(b))) in {
+        frozenset(stem(w) for w in pair) for pair in ANTONYMS}
+
+
+def _proposition_pairs(pair: Pair):
+    """Every comparable (claim proposition, fact proposition) pair, claim first."""
+    for cp in pair.claim.analysis.propositions:
+        if _comparable(cp):
+            for fp in pair.fact.analysis.propositions:
+                if _comparable(fp):
+                    yield cp, fp
+
+
+def opposite_polarity(pair: Pair) -> Vote | None:
+    """The same predication about the same matter, asserted by one and denied by the other; or
+    opposite actions ("rose" against "fell") asserted by both."""
+    if not related(pair, dense_at=0.5, coverage_at=0.3):
+        return None
+    claim_words, fact_words = _words(pair.claim), _words(pair.fact)
+    for cp, fp in _proposition_pairs(pair):
+        if cp.polarity is fp.polarity:
+            if not opposite_actions(cp.action, fp.action):
+                continue
+        elif not same_predicate(cp, fp, claim_words, fact_words):
+            continue
+        if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp):
+            continue
+        return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
+    return None
+
+
+# A misremembered day is near the real one; further apart, two dated events are two events.
+MISDATED_WITHIN_DAYS = 31
+DEADLINE_SLIP_DAYS = 183
+
+
+def _own_date(analysis) -> PartialDate | None:
+    """The date of the sentence's event: the one its main verb takes, or the only one it names
+    ("committed that the Department will publish an update in June 2021")."""
+    if analysis.event_date is not None:
+        return analysis.event_date
+    return analysis.dates[0] if len(analysis.dates) == 1 else None
+
+
+def conflicting_date(pair: Pair) -> Vote | None:
+    """The same event on another day: "the scheme opened fully on 31 March" against "opened fully
+    on 30 March 2019", or a promise's deadline moved ("will publish in June 2021" against "will
+    be published by 22 July 2021"). One of the sentences must date its event to the day (a month
+    against a day in it agrees), and both say the same thing of it."""
+    said, recorded = _own_date(pair.claim.analysis), _own_date(pair.fact.analysis)
+    if said is None or recorded is None or Precision.DAY not in (said.precision,
+                                                                  recorded.precision):
+        return None
+    if said.start <= recorded.end and recorded.start <= said.end:
+        return None   # one contains the other, or they are the same day
+    claim_words, fact_words = _words(pair.claim), _words(pair.fact)
+    for cp, fp in _proposition_pairs(pair):
+        promised = {cp.modality, fp.modality} & {Modality.FUTURE, Modality.PLAN}
+        # A commitment's date is a deadline, and deadlines slip by months ("publish in June",
+        # then "by 22 July"); an event's misremembered day is near the real one.
+        within = DEADLINE_SLIP_DAYS if promised else MISDATED_WITHIN_DAYS
+        if abs((said.start - recorded.start).days) > within:
+            continue   # further apart, it is more likely another event of the same kind
+        if not related(pair, dense_at=0.6 if promised else 0.7, coverage_at=0.5):
+            continue
+        if cp.polarity is fp.polarity and cp.polarity is Polarity.AFFIRMED \
+                and same_predicate(cp, fp, claim_words, fact_words) \
+                and _shares_argument(pair, cp, fp) and not roles_clash(cp, fp):
+            return Vote("conflicting_date", "conflicts", _strength(pair), cp, fp)
+    return None
+
+
+# Verbs that stop or put off what was promised: "I will delay the implementation of these
+# reforms for two years", "the project was scrapped".
+ABANDONING = re.compile(
+    r"\b(?:delay|postpone|defer|pause|scrap|cancel|drop|abandon|shelve|halt|suspend|axe|"
+    r"ditch|withdraw|reverse)(?:s|ed|led|ped|ing|ling|ping)?\b\W+((?:\w+\W+){0,7})", re.I)
+FRAME_STOP = frozenset({"plan", "plans", "government", "department", "programme", "decision",
+                        "the", "these", "those", "its", "their", "our", "his", "her", "this"})
+
+
+PROMISING = frozenset({"commit", "pledge", "promise", "plan", "intend", "undertake", "guarantee"})
+
+
+def _commits(pair: Pair) -> bool:
+    """Does the claim promise something: a future or a plan, or an act dated after it was said
+    ("implementing our reforms from October 2023")?"""
+    if any(p.modality in (Modality.FUTURE, Modality.PLAN) or p.action in PROMISING
+           for p in pair.claim.analysis.propositions):
+        return True
+    return pair.statement is not None and any(
+        d.start > pair.statement.date.end for d in pair.claim.analysis.dates)
+
+
+def abandoned_commitment(pair: Pair) -> Vote | None:
+    """The record puts off or stops what the claim promised: "we will introduce the cap from
+    October 2023" against "I will delay the implementation of these reforms for two years".
+    What is stopped must be what the claim names (a word of its own, not "the plans")."""
+    if not _commits(pair) or not related(pair, dense_at=0.45, coverage_at=0.25):
+        return None
+    claim_stems = {stem(w) for w in pair.claim.analysis.keywords}
+    for found in ABANDONING.finditer(pair.fact.analysis.text):
+        stopped = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", found.group(1).lower())
+                   if w not in FRAME_STOP and len(w) > 2}
+        if stopped & claim_stems:
+            return Vote("abandoned_commitment", "conflicts", _strength(pair))
+    return None
+
+
+def same_assertion(pair: Pair) -> Vote | None:
+    """The same predication about the same matter, with the same polarity."""
+    if not related(pair, dense_at=0.6, coverage_at=0.5):
+        return None
+    claim_words, fact_words = _words(pair.claim), _words(pair.fact)
+    for cp, fp in _proposition_pairs(pair):
+        if cp.polarity is fp.polarity and same_predicate(cp, fp, claim_words, fact_words) \
+                and _shares_argument(pair, cp, fp):
+            return Vote("same_assertion", "supports", _strength(pair), cp, fp)
+    return None
+
+
+def _shares_argument(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
+    """Beyond the verb, do they share what it is about (a thing, a name, a topic word)?"""
+    verbs = {stem(cp.action), stem(fp.action)}
+    shared = [w for w in pair.hit.shared if not w.startswith("#") and stem(w) not in verbs]
+    if shared:
+        return True
+    if cp.things & fp.things or cp.topics & fp.topics:
+        return True
+    return pair.hit.dense >= 0.7
+
+
+PRONOUN_WORDS = frozenset({"i", "we", "it", "they", "he", "she", "this", "that", "these",
+                           "those", "there", "you", "who", "which", "what"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_words(phrase: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", phrase.lower())
+                     if w not in CONTEXT_STOP and w not in PRONOUN_WORDS and len(w) > 2)
+
+
+def roles_clash(cp: Proposition, fp: Proposition) -> bool:
+    """Do the two propositions name different doers or different things done to?
+
+    "That child has not committed an offence" and "a parent who is suspected of an offence" share
+    the offence but not the doer. A passive subject is the thing done to ("No depots have been
+    closed" against "the Agency closed four depots"), so it is compared with the other's object.
+    """
+    def roles(prop: Proposition) -> tuple[set[str], set[str]]:
+        objects = [t for r, t in prop.arguments if r == "object"]
+        subjects = [t for r, t in prop.arguments if r == "subject" and t not in objects]
+        doer = set().union(*(_head_words(t) for t in subjects)) if subjects else set()
+        done_to = set().union(*(_head_words(t) for t in objects)) if objects else set()
+        return doer, done_to
+
+    c_doer, c_theme = roles(cp)
+    f_doer, f_theme = roles(fp)
+    if c_theme and f_theme and not c_theme & f_theme and not c_theme & f_doer:
+        return True
+    return bool(c_doer and f_doer and not c_doer & f_doer and not c_doer & f_theme
+                and not cp.entities & fp.entities)
+
+
+def _strength(pair: Pair) -> float:
+    return round(min(1.0, 0.5 + 0.5 * max(pair.hit.dense, pair.hit.coverage)), 3)
+
+
+# ---------------------------------------------------------------------- figures
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    kind: str               # "money", "percent" or "count"
+    context: frozenset[str]  # stems of the words that say what is counted
+    bound: str = "exact"    # "exact", "at least", "at most" or "about"
+    baseline: bool = False  # "up from £240 million": a comparison's earlier value
+    change: bool = False    # "2,200 more doctors", "up by 5%": a difference, not a level
+
+
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+         "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+WORD_VALUES = {"no": 0, "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+               "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+               "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+               "hundred": 100, "half": 0.5, "a dozen": 12, "dozen": 12}
+FIGURE = re.compile(
+    r"(?P<before>(?:more|fewer|less|over|under|up\s+to|at\s+least|at\s+most|almost|nearly|"
+    r"around|about|approximately|roughly|some|over|above|below|just\s+over|just\s+under|"
+    r"up\s+from|down\s+from|from|compared\s+with|than|originally|previously|initially)\s+"
+    r"(?:than\s+)?(?:the\s+|a\s+)?)?"
+    r"(?P<currency>[£$€])?\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"a\s+dozen|half)\b(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
+    r"(?:\s?(?P<percent>%|per\s?cent|percent))?"
+    r"(?P<after>(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|half)\b)[A-Za-z'\-]+){0,4})", re.I)
+BASELINE_WORDS = ("up from", "down from", "from", "compared with", "than", "originally",
+                  "previously", "initially")
+AT_LEAST = ("more", "over", "at least", "above", "just over")
+AT_MOST = ("fewer", "less", "under", "up to", "at most", "below", "just under")
+ABOUT = ("almost", "nearly", "around", "about", "approximately", "roughly", "some")
+YEARISH = re.compile(r"^(?:19|20)\d\d$")
+CONTEXT_STOP = frozenset({"the", "a", "an", "of", "in", "for", "to", "and", "by", "on", "at",
+                          "new", "more", "than", "per", "each", "every", "from", "with", "was",
+                          "were", "is", "are", "has", "have", "had", "been", "will", "would"})
+
+
+@functools.lru_cache(maxsize=65536)
+def figures(text: str) -> tuple[Figure, ...]:
+    """The figures a sentence states: money, percentages and counts, with what they count."""
+    return tuple(_figures(text))
+
+
+def _figures(text: str) -> list[Figure]:
+    found = []
+    for m in FIGURE.finditer(text):
+        raw = m.group("number").lower()
+        if YEARISH.match(raw) and not m.group("currency") and not m.group("scale"):
+            continue  # a year, not a figure
+        if raw.replace(".", "").isdigit() or "," in raw:
+            value = float(raw.replace(",", ""))
+        else:
+            value = float(WORD_VALUES.get(" ".join(raw.split()), -1))
+            if value < 0:
+                continue
+        # A day of the month ("on 12 January") or a paragraph number is not a figure.
+        after_words = (m.group("after") or "").split()
+        if after_words and after_words[0].lower().rstrip(",.") in MONTHS:
+            continue
+        start_context = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:para(?:graph)?|section|clause|col(?:umn)?|vol(?:ume)?|no|page|pq|"
+                     r"uin|hc|hl|version|v)\.?\s*$", start_context):
+            continue
+        scale = (m.group("scale") or "").lower()
+        value *= SCALE.get(scale, 1.0)
+        kind = "money" if m.group("currency") else "percent" if m.group("percent") else "count"
+        before = " ".join((m.group("before") or "").lower().split())
+        before = re.sub(r"\s+(?:than|the|a)$", "", before).strip()
+        before = re.sub(r"\s+(?:than|the|a)$", "", before).strip()
+        bound = ("at least" if before in AT_LEAST else "at most" if before in AT_MOST
+                 else "about" if before in ABOUT else "exact")
+        baseline = before in BASELINE_WORDS
+        # What is counted is named after the figure ("six new vessels") or, for money and
+        # shares, often before it ("a budget of £240 million", "debt at 97 per cent of GDP").
+        before_words = re.findall(r"[A-Za-z'\-]+", text[max(0, m.start() - 40):m.start()])[-3:]
+        words = after_words + (before_words if kind != "count" else [])
+        context = frozenset(stem(w.strip(",.;:")) for w in words
+                            if w.lower().strip(",.;:") not in CONTEXT_STOP and w.isalpha()
+                            and w.lower() not in MONTHS) - TIME_UNITS
+        preceding = text[max(0, m.start() - 20):m.start()].lower()
+        change = bool(after_words and after_words[0].lower() in CHANGE_AFTER) or bool(
+            CHANGE_BEFORE.search(preceding))
+        found.append(Figure(value, kind, context, bound, baseline, change))
+    return found
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+
+
+TIME_UNITS = frozenset(stem(w) for w in ("day", "days", "week", "weeks", "month", "months",
+                                          "year", "years", "hour", "hours", "minute", "minutes",
+                                          "time", "times", "occasion", "occasions"))
+
+
+CHANGE_AFTER = frozenset({"more", "fewer", "less", "extra", "additional", "further"})
+# "rose by 5%", "fell 5 per cent", "an increase of £3 billion" give a change; "rose to 5%" a level.
+CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|drop\s+of|"
+                           r"\bup|\bdown|growth\s+of|reduction\s+of|\b(?:rose|risen|fell|fallen|"
+                           r"grew|grown|increased|decreased|dropped|reduced|shrank|shrunk))"
+                           r"\s*[£$€]?\s*$")
+
+
+def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool:
+    if a.kind != b.kind or a.change != b.change:
+        return False   # "2,200 more doctors" is not "38,000 doctors"
+    # The same unit is not the same measure: what is counted must be named alike, and the
+    # sentences must be about the same matter: more surely so to conflict than to agree, since
+    # an equal figure named alike is itself evidence of the same measure.
+    if strict:
+        return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
+    return bool(a.context & b.context)
+
+
+def _agrees(claimed: Figure, recorded: Figure) -> bool:
+    c, r = claimed.value, recorded.value
+    if claimed.bound == "at least":
+        return r >= c
+    if claimed.bound == "at most":
+        return r <= c
+    tolerance = 0.1 if claimed.bound == "about" or recorded.bound == "about" \
+        or _round(c) else 0.02
+    if c == r:
+        return True
+    return abs(c - r) <= tolerance * max(abs(c), abs(r))
+
+
+def _round(value: float) -> bool:
+    """ "20,000 officers", "£3 billion": a round figure is said to the nearest round unit."""
+    if value < 1000:
+        return False
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits) <= 2
+
+
+def _figure_pairs(pair: Pair, strict: bool = True):
+    if not related(pair, dense_at=0.45, coverage_at=0.3) or measured_apart(pair):
+        return
+    claimed = [f for f in figures(pair.claim.analysis.text) if not f.baseline]
+    recorded = [f for f in figures(pair.fact.analysis.text) if not f.baseline]
+    for c in claimed:
+        for r in recorded:
+            if _same_measure(c, r, pair, strict):
+                yield c, r
+
+
+# A figure recorded this long before or after a statement measures another moment.
+FIGURE_YEARS_APART_DAYS = 365
+
+
+def measured_apart(pair: Pair) -> bool:
+    """Were the two figures taken at moments too far apart to be the same measurement?
+
+    Counts and totals change: "12,000 more nurses than a year ago" in July 2020 says nothing of
+    "27,000 more" in March 2022. A statement's figure with no period of its own is taken on the
+    statement's day; it meets a fact of more than a year before or after only when the claim
+    names the period the fact falls in ("in 2019-20, 1,500 requests"). A promised figure is
+    measured when it falls due, so no later count before then meets it.
+    """
+    if pair.statement is None:
+        return False
+    arose = pair.fact.arose
+    if any(d.start <= arose.start <= d.end for d in pair.claim.analysis.dates):
+        return False
+    after = pair.statement.date.days_until(arose)
+    main = pair.claim.analysis.main
+    if main is not None and main.modality is Modality.FUTURE and after > 0:
+        # "There will be 50,000 more in ten years' time": a count taken on the way there is not
+        # the promised one.
+        return True
+    return abs(after) > FIGURE_YEARS_APART_DAYS
+
+
+def conflicting_figure(pair: Pair) -> Vote | None:
+    """The same measure with a different value: "a budget of £240 million" against £410 million."""
+    pairs = list(_figure_pairs(pair))
+    if not pairs or any(_agrees(c, r) for c, r in pairs):
+        return None
+    return Vote("conflicting_figure", "conflicts", _strength(pair))
+
+
+def agreeing_figure(pair: Pair) -> Vote | None:
+    """The same measure with the same value, or within the claim's bound."""
+    for c, r in _figure_pairs(pair, strict=False):
+        if _agrees(c, r):
+            return Vote("agreeing_figure", "supports", _strength(pair))
+    return None
+
+
+def reported_words(pair: Pair) -> Vote | None:
+    """A report of someone's words ("told the BBC that ...") weighs less than the words."""
+    if REPORTING.search(pair.fact.analysis.text) or (
+            pair.evidence is not None and pair.evidence.kind == "news"):
+        return Vote("reported_words", "weight", 0.8)
+    return None
+
+
+CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
+    refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment)
+SUPPORT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (agreeing_figure, same_assertion)
+
+
+def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
+    """Apply every signal to ``pair``: ("conflicts" | "supports" | None, the votes cast).
+
+    A veto ends it. Conflicts outrank support: a sentence that agrees in its wording but states
+    another figure conflicts. ``reported_words`` only weighs.
+    """
+    veto = refusal_to_disclose(pair)
+    if veto is not None:
+        return None, [veto]
+    # The same event on a nearby day is the one conflict a difference of period makes.
+    misdated = conflicting_date(pair)
+    if misdated is not None:
+        return "conflicts", [misdated, *filter(None, [reported_words(pair)])]
+    veto = different_period(pair)
+    if veto is not None:
+        return None, [veto]
+    votes = [v for v in (s(pair) for s in CONFLICT_SIGNALS) if v is not None]
+    outcome = "conflicts" if votes else None
+    if outcome is None:
+        votes = [v for v in (s(pair) for s in SUPPORT_SIGNALS) if v is not None]
+        outcome = "supports" if votes else None
+    if outcome is not None:
+        weight = reported_words(pair)
+        if weight is not None:
+            votes.append(weight)
+    return outcome, votes
+
+
+def claim_declines(claim: Claim) -> bool:
+    """A claim that only declines to answer ("not held centrally") asserts nothing to check."""
+    return bool(REFUSAL.search(claim.analysis.text))
+
+
+# ---------------------------------------------------------------------- corrections
+
+CORRECTION_LANGUAGE = re.compile(
+    r"\b(?:not\s+(?:accurate|correct|right|the\s+case)|inaccurate|incorrect(?:ly)?|"
+    r"(?:was|were)\s+(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
+    r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
+    r"should\s+have\s+(?:said|stated|been|read|referred)|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
+    r"correct\s+the\s+record|set\s+the\s+record\s+straight|inadvertently|misspoke|"
+    r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
+    r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
+    r"(?:remarks?|comments?|words|claim|statement))\b", re.I)
+FIRST_PERSON_TELLING = re.compile(
+    r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
+    r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CorrectionLink:
+    """How a later document was tied to the statement it corrects."""
+
+    evidence_id: str
+    sentence: str
+    by_speaker: bool     # the speaker or their department corrects their own words
+    links: tuple[str, ...]   # "date", "speaker", "reference", "words"
+
+
+def surname(speaker: str) -> str | None:
+    """The name a correction would use: "Nick Gibb" -> "Gibb", "Lord Younger of Leckie" ->
+    "Younger". Departments ("Department for Education") have none."""
+    words = [w for w in re.findall(r"[A-Z][a-zA-Z'\-]+", speaker or "")
+             if w not in TITLES]
+    if not words or re.search(r"\b(?:Department|Office|Ministry|Treasury|Government|Agency)\b",
+                              speaker or ""):
+        return None
+    if " of " in speaker:
+        before = speaker.split(" of ", 1)[0]
+        words = [w for w in re.findall(r"[A-Z][a-zA-Z'\-]+", before) if w not in TITLES] or words
+    return words[-1]
+
+
+TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame", "Mr", "Mrs",
+          "Ms", "Miss", "Dr", "Rt", "Hon", "The", "Rt.", "Hon.", "Professor", "Countess", "Duke",
+          "Marquess"}
+
+
+# Words of a post that say nothing about which post it is.
+ROLE_STOP = frozenset({"minister", "secretary", "state", "of", "for", "the", "and", "under",
+                       "parliamentary", "permanent", "deputy", "chief", "lord", "to", "in",
+                       "department", "his", "her", "majesty's", "majestys", "office", "chair",
+                       "member", "government", "spokesperson", "spokesman", "spokeswoman",
+                       "official", "press", "adviser", "advisor", "prime"})
+# A filed correction tied to a statement in two other ways needs this share of the claim's words
+# anywhere in it (an apology rarely repeats the words it regrets).
+FILED_CORRECTION_SHARE = 0.25
+# A correction filed by the speaker, naming the occasion, within this many days needs none of the
+# words: "the day after his interview on Pienaar's Politics, ... hugely regret if my comment ...".
+SOON_AFTER = 14
+
+
+def named_words(phrase: str | None, stop: frozenset[str] = ROLE_STOP) -> set[str]:
+    """The distinguishing words of a role or a programme's title: "Minister of State for
+    Immigration" -> {"immigration"}; "Pienaar's Politics, BBC Radio 5 Live" -> its names."""
+    if not phrase:
+        return set()
+    words = (re.sub(r"['’]s$", "", w.lower())
+             for w in re.findall(r"[A-Za-z][A-Za-z'’\-]{2,}", phrase.split(",")[0]))
+    return {w for w in words if w not in stop}
+
+
+# A minister's post, not a post that serves one ("the Prime Minister's official spokesman").
+MINISTERIAL = re.compile(r"\b(?:minister|secretary)\b(?!['’]s)", re.I)
+MINISTER_NAMED = re.compile(r"\b(?:minister|secretary)", re.I)
+
+
+def _names_post(statement: Statement, text: str) -> bool:
+    """ "the Immigration Minister's remarks" names the Minister of State for Immigration. Only a
+    ministerial post, by the words that are not its department's: a spokesperson for a
+    department is not named by the department's name."""
+    if not statement.role or not MINISTERIAL.search(statement.role) \
+            or not MINISTER_NAMED.search(text):
+        return False
+    words = named_words(statement.role) - named_words(statement.department)
+    return _names_all(words, text)
+
+
+def _names_all(words: set[str], text: str) -> bool:
+    lowered = text.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
+
+
+def corrects_statement(statement: Statement, item: Evidence,
+                       windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
+                       statement_day_named: Callable[[str], bool]) -> CorrectionLink | None:
+    """Does ``item`` correct this statement? Correction language in a sentence that is tied to
+    the statement by its words and by its day, its speaker (by name or post) or its occasion
+    (the debate, hearing or programme).
+
+    ``windows`` holds each sentence with its neighbours (the words corrected are often in the
+    sentence before "That was not accurate"); ``word_share(text)`` says how much of the claim's
+    words the text shares; ``statement_day_named(text)`` whether it names the statement's day.
+    A document filed as a correction and tied in two ways needs fewer of the claim's words: an
+    apology ("I hugely regret if my comment caused offence") seldom repeats them.
+    """
+    name = surname(statement.speaker)
+    whole = f"{item.title}\n{item.text}"
+    tied = []
+    if name and re.search(rf"\b{re.escape(name)}\b", whole):
+        tied.append("speaker")
+    elif _names_post(statement, whole):
+        tied.append("post")
+    occasion = named_words(statement.title, frozenset())
+    if len(occasion) >= 2 and _names_all(occasion, whole):
+        tied.append("occasion")
+    first_person = bool(FIRST_PERSON_TELLING.search(item.text))
+    for sentence, window in windows:
+        if not CORRECTION_LANGUAGE.search(sentence):
+            continue
+        links = (["date"] if statement_day_named(window) else []) + tied
+        if not links:
+            continue
+        if word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
+                                         and word_share(whole) >= FILED_CORRECTION_SHARE):
+            links.append("words")
+        elif not (item.kind == "correction" and {"speaker", "occasion"} <= set(links)
+                  and 0 <= statement.date.days_until(item.date) <= SOON_AFTER):
+            continue
+        by_speaker = item.kind == "correction" or first_person or (
+            "speaker" in links and bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion)?)\b",
+                                                  sentence, re.I)))
+        return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
+    return None

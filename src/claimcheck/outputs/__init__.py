@@ -1,0 +1,1 @@
+"""What a check writes: findings.json, report.md, report.html, CSV, ClaimReview, letters."""

@@ -1,0 +1,279 @@
+"""The whole check, stage by stage: load -> extract -> match -> judge.
+
+``check`` is what the command line runs and what library users call. The ``nlp`` pipeline is made
+by the caller (``claimcheck.extract.nlp.load_pipeline``) and passed in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimcheck.corpus.load import load_corpus
+from claimcheck.lexicon import Lexicon, load_lexicon
+from claimcheck.model import VERDICT_SEVERITY, CheckResult, Claim, Corpus, Fact, Finding, Problem
+from claimcheck.pipeline.cache import ExtractionCache
+
+if TYPE_CHECKING:
+    from claimcheck.extract.extractor import Extractor
+
+Progress = Callable[[str, int, int], None]
+
+
+def lexicon_for(claims_dir: Path, extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
+    """The default lexicon, then a ``lexicon.toml`` beside the corpus folders, then ``extra``."""
+    beside = claims_dir.resolve().parent / "lexicon.toml"
+    files = ([beside] if beside.is_file() else []) + list(extra)
+    return load_lexicon(files)
+
+
+def check(claims_dir: Path, evidence_dir: Path, nlp, lexicon: Lexicon | None = None,
+          strict: bool = False, progress: Progress | None = None,
+          embedder=None) -> CheckResult:
+    """Check the folders with the ``nlp`` pipeline (and, for retrieval by meaning, the
+    ``embedder`` from ``claimcheck.match.embed.load_embedder``; without it, by words alone)."""
+    corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
+    lexicon = lexicon or lexicon_for(claims_dir)
+    return check_corpus(corpus, nlp, lexicon, progress, embedder=embedder)
+
+
+# From this many files, starting a second process pays for itself.
+LARGE_CORPUS = 2000
+
+
+def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
+                  cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
+                  progress: Progress | None = None, dense: bool = True,
+                  warn: Callable[[str], None] | None = None) -> CheckResult:
+    """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
+    the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
+    readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
+    from the corpus size. spaCy is imported only if something is not in the cache. ``warn`` is
+    told when the cache had to be discarded or given up."""
+    from claimcheck.extract.nlp import DeferredPipeline
+
+    corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
+    lexicon = lexicon_for(claims_dir, lexicon_files or [])
+    nlp = DeferredPipeline()
+    # The embedding model, like spaCy, is loaded only if the result is not cached.
+    embedder = _load_embedder if dense else None
+    cache = (ExtractionCache(cache_dir / "readings.sqlite3", nlp, lexicon, warn=warn)
+             if cache_dir else None)
+    size = len(corpus.statements) + len(corpus.evidence)
+    processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
+    try:
+        return check_corpus(corpus, nlp, lexicon, progress, cache=cache, n_process=processes,
+                            embedder=embedder)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | None = None,
+                 cache: ExtractionCache | None = None, n_process: int = 1,
+                 embedder=None) -> CheckResult:
+    """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
+    ``embedder`` (an ``Embedder``, or ``embed.load_embedder`` to load one only if the result is
+    not cached) adds retrieval by meaning;
+    ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items).
+    ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached."""
+    result_key = cache.result_key(
+        [("statement", s.id, s.content_hash) for s in corpus.statements]
+        + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
+    if result_key is not None:
+        result_key = f"{result_key}:{'dense' if embedder is not None else 'lexical'}"
+    remembered = cache.get(result_key, tuple[Finding, ...]) if cache else None
+    if remembered is not None:
+        return CheckResult(corpus, remembered, corpus.problems)
+    # Here, not at the top: extract imports spaCy, which a cached result does not need.
+    from claimcheck.extract.extractor import Extractor
+    from claimcheck.extract.nlp import loaded
+    from claimcheck.judge.rules import Judge
+    from claimcheck.match.matcher import FactIndex, Matcher
+    from claimcheck.match.retrieve import Retriever
+
+    if callable(embedder) and not hasattr(embedder, "encode"):
+        embedder, why_not = embedder()
+        if embedder is None:
+            corpus = Corpus(corpus.statements, corpus.evidence, corpus.problems + (
+                Problem(Path("embedding model"), f"{why_not}; retrieving by words alone",
+                        skipped=False),))
+        elif cache is not None:
+            from claimcheck.match.embed import StoredVectors
+
+            embedder.store = StoredVectors(cache)
+    extractor = Extractor(loaded(nlp), lexicon)
+    report = progress or (lambda stage, done, total: None)
+    facts = []
+    read = _cached(extractor, "evidence", corpus.evidence, cache, n_process)
+    for done, (_, item_facts) in enumerate(read, start=1):
+        facts.extend(item_facts)
+        report("evidence", done, len(corpus.evidence))
+    by_id = {e.id: e for e in corpus.evidence}
+    matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
+    judge = Judge(corpus.evidence, lexicon)
+    findings: list[Finding] = []
+    # Read every statement first, so that their claims are embedded in a few large batches.
+    read = list(_cached(extractor, "statement", corpus.statements, cache, n_process))
+    matcher.retriever.prepare(claim for _, claims in read for claim in claims)
+
+    def judged(statement, claims) -> list[Finding]:
+        home = extractor.home_of(statement)
+        matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)
+                   for claim in claims}
+        return judge.judge(statement, claims, matches)
+
+    done = 0
+    for count, some in _in_parallel(judged, read, n_process):
+        findings.extend(some)
+        done += count
+        report("statements", done, len(corpus.statements))
+    if result_key is not None:
+        cache.put_many([(result_key, tuple(findings))])
+    return CheckResult(corpus, tuple(findings), corpus.problems)
+
+
+def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | None,
+            n_process: int):
+    """Yield (item, reading) in input order, reading only what the cache does not hold."""
+    def read(chosen, n_process):
+        return read_items(extractor, kind, list(chosen), n_process)
+
+    if cache is None:
+        yield from read(items, n_process=n_process)
+        return
+    keys = [cache.key(kind, item.id, item.content_hash) for item in items]
+    reading = list[Claim] if kind == "statement" else list[Fact]
+    known = [cache.get(key, reading) for key in keys]
+    missing = [item for item, value in zip(items, known, strict=True) if value is None]
+    fresh = iter(read(missing, n_process=n_process)) if missing else iter(())
+    new_entries = []
+    for item, key, value in zip(items, keys, known, strict=True):
+        if value is None:
+            _, value = next(fresh)
+            if key is not None:
+                new_entries.append((key, value))
+        yield item, value
+    if new_entries:
+        cache.put_many(new_entries)
+
+
+# Items per task sent to a worker process: large enough that spaCy batches well, small enough
+# that both workers stay busy to the end (a small corpus is cut into more, smaller tasks).
+CHUNK = 256
+# How often a worker looks whether the process that started it is still there.
+ORPHAN_CHECK_SECONDS = 0.5
+_worker_task: Callable[[list], list] | None = None
+_worker_chunks: list[list] = []
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
+def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1):
+    """Read ``items`` with ``extractor``, in ``n_process`` forked processes when that pays.
+
+    A forked worker inherits the loaded pipeline and lexicon, so nothing is loaded twice; it runs
+    the whole reading (spaCy and claimcheck's own) on a chunk and sends back small records. Where
+    fork is not available (Windows, macOS spawn) the reading runs in this process.
+    """
+    reader = extractor.claims_of if kind == "statement" else extractor.facts_of
+    if not _forks(n_process, items):
+        yield from reader(items)
+        return
+    for chunk, readings in _forked(lambda chunk: [r for _, r in reader(chunk)], items,
+                                   n_process):
+        yield from zip(chunk, readings, strict=True)
+
+
+def _in_parallel(judged: Callable, read: list, n_process: int):
+    """(how many statements, their findings) for ``read``'s (statement, claims) in input order:
+    each statement is matched and judged on its own, so forked workers (which inherit the
+    indexes, the claims' vectors and the judge) give the findings a serial run gives."""
+    if not _forks(n_process, read):
+        for statement, claims in read:
+            yield 1, judged(statement, claims)
+        return
+
+    def task(chunk: list) -> list[Finding]:
+        return [f for statement, claims in chunk for f in judged(statement, claims)]
+    for chunk, findings in _forked(task, read, n_process):
+        yield len(chunk), findings
+
+
+def _forks(n_process: int, items: list) -> bool:
+    return n_process > 1 and len(items) >= 2 and "fork" in mp.get_all_start_methods()
+
+
+def _forked(task: Callable[[list], list], items: list, n_process: int):
+    """(chunk, task(chunk)) for chunks of ``items`` in order, run in ``n_process`` forked
+    processes, which inherit ``task`` and whatever it uses.
+
+    Workers leave Ctrl-C and SIGTERM to this process: they ignore SIGINT and die at once on
+    SIGTERM, instead of running the command line's handlers (which raise, and left the pool
+    deadlocked). On success the pool is closed and joined; on any error, Ctrl-C, SIGTERM or an
+    abandoned generator it is terminated and joined, so no worker outlives the work. A worker
+    whose parent is killed outright (SIGKILL) notices within ``ORPHAN_CHECK_SECONDS`` and exits.
+    """
+    global _worker_task, _worker_chunks
+    size = max(1, min(CHUNK, -(-len(items) // (4 * n_process))))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    _worker_task, _worker_chunks = task, chunks
+    # Signals stay blocked while the workers are forked, so none arrives before a worker has
+    # set its own handling; this process receives any that came meanwhile right after.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        pool = mp.get_context("fork").Pool(n_process, initializer=_worker_start,
+                                           initargs=(os.getpid(),))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    try:
+        # Workers are sent chunk numbers, not chunks: they inherited the chunks.
+        yield from zip(chunks, pool.imap(_run_chunk, range(len(chunks))), strict=True)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _worker_task, _worker_chunks = None, []
+
+
+def _worker_start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _run_chunk(number: int) -> list:
+    assert _worker_task is not None, "set by the parent before forking"
+    return _worker_task(_worker_chunks[number])
+
+
+def statement_verdicts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Finding]:
+    """Each statement's most serious finding: what a briefing leads with."""
+    worst: dict[str, Finding] = {}
+    rank = {v: i for i, v in enumerate(VERDICT_SEVERITY)}
+    for finding in findings:
+        current = worst.get(finding.statement.id)
+        if current is None or (rank[finding.verdict], -finding.confidence) < (
+                rank[current.verdict], -current.confidence):
+            worst[finding.statement.id] = finding
+    return worst
+
+
+def _load_embedder():
+    from claimcheck.match.embed import load_embedder
+
+    return load_embedder()

@@ -1,0 +1,1 @@
+"""People's decisions on findings (``reviews.toml``): the review store that outputs read."""
