@@ -25,7 +25,7 @@ TYPER_COERCION = ["pydantic"]
 # modules that run imported.
 PROBE = f"""
 import json, sys
-from claimcheck.cli.support import entry_point
+from claimcheck.cli.entry import entry_point
 sys.argv = ["claimcheck", *sys.argv[1:]]
 try:
     entry_point()

@@ -1,3 +1,3 @@
-from claimcheck.cli.support import entry_point
+from claimcheck.cli.entry import entry_point
 
 entry_point()

@@ -8,13 +8,8 @@ import pytest
 import typer
 
 from claimcheck.cli import root as cli
-from claimcheck.cli.support import (
-    EXIT_INTERRUPTED,
-    EXIT_TERMINATED,
-    Terminated,
-    entry_point,
-    reported,
-)
+from claimcheck.cli.entry import entry_point
+from claimcheck.cli.support import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, reported
 from claimcheck.errors import CorpusError
 
 

@@ -1,5 +1,6 @@
 """What every command shares: one line and a non-zero exit for errors and interruptions, and
-terminal output that text from outside cannot take over.
+terminal output that text from outside cannot take over. The options they share are in
+:mod:`claimcheck.cli.options`; the program starts in :mod:`claimcheck.cli.entry`.
 
 Exit codes: 1 a claimcheck error; 130 interrupted (Ctrl-C, SIGINT); 143 stopped by SIGTERM.
 """
@@ -17,7 +18,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from claimcheck.cli.terminal import echo, terminal_safe
 from claimcheck.errors import ClaimcheckError
 
-__all__ = ["echo", "terminal_safe", "reported", "print_problems", "warn", "entry_point"]
+__all__ = ["echo", "terminal_safe", "reported", "print_problems", "warn"]
 
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
 EXIT_TERMINATED = 143    # 128 + SIGTERM
@@ -65,7 +66,7 @@ def _no_type_label(ctx) -> None:
     return None
 
 
-def _raise_terminated(signum, frame) -> None:
+def raise_terminated(signum, frame) -> None:
     raise Terminated()
 
 
@@ -75,7 +76,7 @@ def reported() -> Iterator[None]:
     exit status 1. Ctrl-C and SIGTERM end it with one line and status 130 or 143, after the
     cleanup of whatever was being written."""
     installed = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _raise_terminated) if installed else None
+    previous = signal.signal(signal.SIGTERM, raise_terminated) if installed else None
     try:
         yield
     except ClaimcheckError as error:
@@ -90,24 +91,6 @@ def reported() -> Iterator[None]:
     finally:
         if installed:
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
-
-
-def entry_point() -> None:
-    """The ``claimcheck`` console script and ``python -m claimcheck``.
-
-    Installs the SIGTERM handler before the command line (and spaCy with it) is imported, so that
-    Ctrl-C or SIGTERM during the second or so of start-up ends in one line too, not a traceback.
-    """
-    signal.signal(signal.SIGTERM, _raise_terminated)
-    try:
-        from claimcheck.cli.root import main
-        main()
-    except KeyboardInterrupt:
-        echo("claimcheck: interrupted", err=True)
-        raise SystemExit(EXIT_INTERRUPTED) from None
-    except Terminated:
-        echo("claimcheck: stopped by SIGTERM", err=True)
-        raise SystemExit(EXIT_TERMINATED) from None
 
 
 def print_problems(problems) -> None:
