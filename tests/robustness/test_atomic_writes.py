@@ -7,9 +7,9 @@ import stat
 
 import pytest
 
+from claimcheck import atomic
+from claimcheck.atomic import write_all, write_atomic
 from claimcheck.errors import OutputError
-from claimcheck.outputs import report
-from claimcheck.outputs.report import write_all, write_atomic
 
 
 def _names(folder):
@@ -47,8 +47,8 @@ def test_text_is_utf8_with_unix_newlines(tmp_path):
 def test_every_file_is_synced_before_it_is_renamed(tmp_path, monkeypatch):
     events = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(report.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd)))
-    monkeypatch.setattr(report.os, "replace",
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd)))
+    monkeypatch.setattr(atomic.os, "replace",
                         lambda a, b: (events.append("replace"), real_replace(a, b)))
     write_all({tmp_path / "findings.json": "{}", tmp_path / "report.md": "# r"})
     # Both files synced, then both renamed, then the folder synced.
@@ -64,7 +64,7 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary_file(tmp_path,
 
     def fail(fd):
         raise failure
-    monkeypatch.setattr(report.os, "fsync", fail)
+    monkeypatch.setattr(atomic.os, "fsync", fail)
     with pytest.raises(OutputError if isinstance(failure, OSError) else KeyboardInterrupt):
         write_atomic(path, "new report " * 1000)
     assert path.read_text() == "old report"
@@ -83,7 +83,7 @@ def test_a_failure_on_the_second_file_changes_neither(tmp_path, monkeypatch):
             os.close(fd)
             raise OSError(28, "No space left on device")
         return real_fdopen(fd, *args, **kwargs)
-    monkeypatch.setattr(report.os, "fdopen", fdopen)
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
     with pytest.raises(OutputError, match=r"cannot write .*report.md: No space left on device"):
         write_all({first: "new findings", second: "new report"})
     assert (first.read_text(), second.read_text()) == ("old findings", "old report")

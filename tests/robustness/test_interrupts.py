@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck.atomic import remove_stale_temporaries, write_atomic
 from claimcheck.cli.root import app
-from claimcheck.outputs.report import remove_stale_temporaries, write_atomic
 
 from ..conftest import ROOT
 

@@ -9,8 +9,8 @@ import shutil
 
 from typer.testing import CliRunner
 
+from claimcheck import atomic
 from claimcheck.cli.root import app
-from claimcheck.outputs import report
 
 from ..conftest import ROOT
 
@@ -44,9 +44,9 @@ def test_a_run_stopped_between_two_renames_is_rebuilt_next_time(tmp_path, monkey
         if len(calls) == 2:
             raise KeyboardInterrupt
         real(source, target)
-    monkeypatch.setattr(report.os, "replace", stop_at_the_second)
+    monkeypatch.setattr(atomic.os, "replace", stop_at_the_second)
     assert _run(corpus, out).exit_code == 130
-    monkeypatch.setattr(report.os, "replace", real)
+    monkeypatch.setattr(atomic.os, "replace", real)
 
     again = _run(corpus, out)
     assert again.exit_code == 0

@@ -121,7 +121,7 @@ def test_a_hand_written_file_of_the_same_citation_is_merged(writer, tmp_path):
 def test_a_failed_write_leaves_no_partial_file(writer, tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr("claimcheck.outputs.report.os.replace", broken_replace)
+    monkeypatch.setattr("claimcheck.atomic.os.replace", broken_replace)
 
     with pytest.raises(OutputError, match="No space left on device"):
         writer.write(answer())

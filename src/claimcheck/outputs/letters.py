@@ -23,11 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.atomic import write_all
 from claimcheck.dates import PartialDate, Precision
 from claimcheck.errors import FindingError, OutputError
 from claimcheck.model import Citation, Evidence, Finding, Verdict
 from claimcheck.outputs.briefing import Briefed, Passage, Source, brief
-from claimcheck.outputs.report import _inline, _printable, write_all
+from claimcheck.outputs.report import _inline, _printable
 from claimcheck.review.store import ReviewState, ReviewStatus
 
 PARLIAMENTARY_VENUES = ("written-answer", "oral", "written-statement", "committee")

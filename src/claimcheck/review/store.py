@@ -52,6 +52,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
+from claimcheck.atomic import write_atomic
 from claimcheck.errors import ReviewError
 from claimcheck.files import read_bounded
 from claimcheck.model import VERDICT_SEVERITY, Finding
@@ -387,8 +388,6 @@ def reviews_toml(reviews: Mapping[str, Review]) -> str:
 def save_review(path: Path, review: Review) -> dict[str, Review]:
     """Record ``review`` in the file at ``path``; an earlier review of that finding goes into
     its history (see ``with_history``)."""
-    # Imported here, not at the top: report.py imports this module to show review status.
-    from claimcheck.outputs.report import write_atomic
     with _locked(path):
         reviews = load_reviews(path)
         reviews[review.finding_id] = with_history(reviews.get(review.finding_id), review)

@@ -22,10 +22,10 @@ from typing import Any, Literal
 import frontmatter
 import yaml
 
+from claimcheck.atomic import write_atomic
 from claimcheck.corpus.load import MAX_FILE_BYTES
 from claimcheck.errors import OutputError
 from claimcheck.files import size_text
-from claimcheck.outputs.report import write_atomic
 
 Kind = Literal["statement", "evidence"]
 Action = Literal["created", "updated", "unchanged"]
