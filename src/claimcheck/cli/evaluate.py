@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimcheck.cli.options import (
+    CACHE_DIR,
+    CLAIMS,
+    EVIDENCE,
+    ClaimsDir,
+    EvidenceDir,
+    LexiconFiles,
+    NoCache,
+    ReadingsCacheDir,
+)
 from claimcheck.cli.support import reported, warn
 from claimcheck.cli.terminal import echo
 
@@ -27,17 +37,11 @@ def eval_command(
         help="Gold labels (TOML), e.g. eval/seed-gold.toml. Or give it with --gold.")] = None,
     gold: Annotated[Path | None, typer.Option(
         "--gold", metavar="FILE", show_default=False, help="Gold labels (TOML), e.g. eval/seed-gold.toml.")] = None,
-    claims: Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
-        = Path("claims"),
-    evidence: Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
-        = Path("evidence"),
-    lexicon: Annotated[list[Path] | None, typer.Option(
-        "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
-                          "folder is read too.")] = None,
-    cache_dir: Annotated[Path, typer.Option(
-        "--cache-dir", metavar="DIR", help="Where readings of unchanged files are kept between runs.")]
-        = Path(".claimcheck-cache"),
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
+    claims: ClaimsDir = CLAIMS,
+    evidence: EvidenceDir = EVIDENCE,
+    lexicon: LexiconFiles = None,
+    cache_dir: ReadingsCacheDir = CACHE_DIR,
+    no_cache: NoCache = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     no_dense: Annotated[bool, typer.Option(
         "--no-dense", help="Retrieve by words alone, without sentence embeddings (an ablation: "

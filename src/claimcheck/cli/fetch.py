@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimcheck.cli.options import CACHE_DIR, CLAIMS, EVIDENCE
 from claimcheck.cli.support import PlainGroup, PlainHelp, reported
 from claimcheck.cli.terminal import echo
 from claimcheck.errors import InputError
@@ -43,7 +44,7 @@ DAY = ["%Y-%m-%d"]
 Claims = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder for statements.")]
 Evidence = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder for evidence.")]
 Offline = Annotated[bool, typer.Option("--offline", help="Use only the on-disk cache; no network.")]
-CacheDir = Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where fetched answers are cached.")]
+FetchCacheDir = Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where fetched answers are cached.")]
 HouseOption = Annotated[House | None, typer.Option("--house", metavar="HOUSE", help="commons or lords.")]
 
 
@@ -104,10 +105,10 @@ def question(
     department: Annotated[str | None, typer.Option(
         "--department", metavar="DEPARTMENT", help="Answering department: its id (60) or name (Education).")] = None,
     house: HouseOption = None,
-    claims: Claims = Path("claims"),
-    evidence: Evidence = Path("evidence"),
+    claims: Claims = CLAIMS,
+    evidence: Evidence = EVIDENCE,
     offline: Offline = False,
-    cache_dir: CacheDir = Path(".claimcheck-cache"),
+    cache_dir: FetchCacheDir = CACHE_DIR,
 ) -> None:
     """Fetch written answers to parliamentary questions.
 
@@ -150,10 +151,10 @@ def statement(
         "--as-claim", help="Write it as a statement to check, not as evidence.")] = False,
     follow: Annotated[bool, typer.Option(
         "--follow/--no-follow", help="Also fetch linked statements (as evidence).")] = True,
-    claims: Claims = Path("claims"),
-    evidence: Evidence = Path("evidence"),
+    claims: Claims = CLAIMS,
+    evidence: Evidence = EVIDENCE,
     offline: Offline = False,
-    cache_dir: CacheDir = Path(".claimcheck-cache"),
+    cache_dir: FetchCacheDir = CACHE_DIR,
 ) -> None:
     """Fetch a written ministerial statement.
 
@@ -175,9 +176,9 @@ def hansard(
     debate: Annotated[str | None, typer.Option(
         "--debate", metavar="ID", help="A debate's id (DebateSectionExtId) for all its contributions.")] = None,
     house: HouseOption = None,
-    claims: Claims = Path("claims"),
+    claims: Claims = CLAIMS,
     offline: Offline = False,
-    cache_dir: CacheDir = Path(".claimcheck-cache"),
+    cache_dir: FetchCacheDir = CACHE_DIR,
 ) -> None:
     """Fetch spoken contributions from Hansard.
 
@@ -198,23 +199,23 @@ def hansard(
             items = parliament.hansard(HansardSearch(
                 on=_day(on), member=member_id, text=search,
                 house=house.value if house else None))
-        _write(items, claims, Path("evidence"))
+        _write(items, claims, EVIDENCE)
 
 
 @fetch_app.command("foi", cls=PlainHelp)
 def foi(
     request: Annotated[str, typer.Argument(
         metavar="REQUEST", help="The request's URL title (or its address on WhatDoTheyKnow).")],
-    evidence: Evidence = Path("evidence"),
+    evidence: Evidence = EVIDENCE,
     offline: Offline = False,
-    cache_dir: CacheDir = Path(".claimcheck-cache"),
+    cache_dir: FetchCacheDir = CACHE_DIR,
 ) -> None:
     """Fetch an FOI request from WhatDoTheyKnow as evidence."""
     from claimcheck.sources.wdtk import WhatDoTheyKnow, site_from_env
 
     with reported():
         wdtk = WhatDoTheyKnow(_http(offline, cache_dir), site_from_env())
-        _write([wdtk.request(request)], Path("claims"), evidence)
+        _write([wdtk.request(request)], CLAIMS, evidence)
 
 
 def add(
@@ -235,8 +236,8 @@ def add(
     speaker: Annotated[str | None, typer.Option("--speaker", metavar="NAME", help="Who said it.")] = None,
     venue: Annotated[str | None, typer.Option(
         "--venue", metavar="VENUE", help="Where it was said (press, correspondence, ...).")] = None,
-    claims: Claims = Path("claims"),
-    evidence: Evidence = Path("evidence"),
+    claims: Claims = CLAIMS,
+    evidence: Evidence = EVIDENCE,
 ) -> None:
     """Add a local PDF, HTML or text file as evidence or a statement.
 

@@ -22,6 +22,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimcheck.cli.options import (
+    CACHE_DIR,
+    CLAIMS,
+    EVIDENCE,
+    ClaimsDir,
+    EvidenceDir,
+    LexiconFiles,
+    ReviewsFile,
+)
 from claimcheck.cli.support import print_problems, reported, warn
 from claimcheck.cli.terminal import echo
 from claimcheck.errors import FindingError, InputError
@@ -34,14 +43,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("html", "csv", "claimreview")
 FILE_NAMES = {"html": "report.html", "csv": "findings.csv", "claimreview": "claimreview.json"}
-
-ClaimsDir = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
-EvidenceDir = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
-LexiconFiles = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable).")]
-ReviewsFile = Annotated[Path | None, typer.Option(
-    "--reviews", metavar="FILE", help="The reviews file (default: reviews.toml beside the claims folder).")]
-
 
 # ---------------------------------------------------------------------- shared
 
@@ -98,7 +99,7 @@ def extra_outputs(result: CheckResult, out_dir: Path, formats: str | Iterable[st
 def _check(claims: Path, evidence: Path, lexicon: list[Path] | None) -> CheckResult:
     from claimcheck.pipeline.run import check_folders
 
-    result = check_folders(claims, evidence, lexicon, Path(".claimcheck-cache"), warn=warn)
+    result = check_folders(claims, evidence, lexicon, CACHE_DIR, warn=warn)
     print_problems(result.problems)
     return result
 
@@ -128,8 +129,8 @@ def correction(
     finding_id: Annotated[str, typer.Argument(
         metavar="FINDING_ID",
         help="The finding's id, as in findings.json (or a unique start of it).")],
-    claims: ClaimsDir = Path("claims"),
-    evidence: EvidenceDir = Path("evidence"),
+    claims: ClaimsDir = CLAIMS,
+    evidence: EvidenceDir = EVIDENCE,
     out: Annotated[Path, typer.Option(
         "--out", metavar="DIR",
         help="Reports folder; the letter goes in its corrections/ folder.")]
@@ -183,8 +184,8 @@ def review(
         "Why: what you checked. Given alone, it is recorded without changing the decision."))] = "",
     by: Annotated[str | None, typer.Option(
         "--by", metavar="NAME", help="Who reviewed it (default: the CLAIMCHECK_REVIEWER variable).")] = None,
-    claims: ClaimsDir = Path("claims"),
-    evidence: EvidenceDir = Path("evidence"),
+    claims: ClaimsDir = CLAIMS,
+    evidence: EvidenceDir = EVIDENCE,
     reviews_file: ReviewsFile = None,
     lexicon: LexiconFiles = None,
 ) -> None:

@@ -17,6 +17,16 @@ import typer
 from claimcheck import __version__
 from claimcheck.cli.evaluate import eval_command
 from claimcheck.cli.fetch import add, fetch_app
+from claimcheck.cli.options import (
+    CACHE_DIR,
+    CLAIMS,
+    EVIDENCE,
+    ClaimsDir,
+    EvidenceDir,
+    LexiconFiles,
+    NoCache,
+    ReadingsCacheDir,
+)
 from claimcheck.cli.outputs import FILE_NAMES, correction, extra_outputs, parse_formats, review
 from claimcheck.cli.support import PlainGroup, PlainHelp, echo, print_problems, reported, warn
 
@@ -27,13 +37,6 @@ app = typer.Typer(cls=PlainGroup, no_args_is_help=True, add_completion=False,
                   rich_markup_mode=None,
                   help="Find ministerial statements contradicted by facts that already existed "
                        "when they were made.")
-
-ClaimsDir = Annotated[Path, typer.Option("--claims", metavar="DIR", help="Folder of statement files.")]
-EvidenceDir = Annotated[Path, typer.Option("--evidence", metavar="DIR", help="Folder of evidence files.")]
-LexiconFiles = Annotated[list[Path] | None, typer.Option(
-    "--lexicon", metavar="FILE", help="Extra lexicon TOML file (repeatable); a lexicon.toml beside the claims "
-                      "folder is read too.")]
-
 
 def _progress():
     """Progress on stderr for people at a terminal; silence for pipes and CI logs."""
@@ -57,16 +60,15 @@ def _not_negative(value: int) -> int:
 
 @app.command(cls=PlainHelp)
 def check(
-    claims: ClaimsDir = Path("claims"),
-    evidence: EvidenceDir = Path("evidence"),
+    claims: ClaimsDir = CLAIMS,
+    evidence: EvidenceDir = EVIDENCE,
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for findings.json, report.md and the other reports (report.html, ...).")]
         = Path("reports"),
     lexicon: LexiconFiles = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input file "
                                                             "instead of skipping it.")] = False,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", metavar="DIR", help="Where readings of unchanged "
-                                            "files are kept between runs.")] = Path(".claimcheck-cache"),
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
+    cache_dir: ReadingsCacheDir = CACHE_DIR,
+    no_cache: NoCache = False,
     formats: Annotated[str, typer.Option(
         "--format", metavar="FORMATS", help="Outputs besides findings.json and report.md, comma-separated: html, "
                          "csv, claimreview (or none).")] = "html",
