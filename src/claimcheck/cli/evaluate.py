@@ -57,10 +57,8 @@ def eval_command(
         raise typer.BadParameter("give the gold file once: GOLD or --gold FILE",
                                  param_hint="GOLD / --gold")
     with reported():
-        from claimcheck.evaluate.gold import (  # here: `--help` need not wait for them
-            evaluate,
-            load_gold,
-        )
+        # Imported here: `--help` need not wait for them.
+        from claimcheck.evaluate.gold import evaluate, load_gold
         from claimcheck.pipeline.run import check_folders
 
         labels = load_gold(gold or gold_file)

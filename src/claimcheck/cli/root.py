@@ -141,10 +141,9 @@ def claims(
     held and where that time came from.
     """
     with reported():
+        # extractor imports spaCy: only the commands that parse text import it.
         from claimcheck.corpus.load import is_evidence_file, load_evidence, load_statement
-        from claimcheck.extract.extractor import (
-            Extractor,  # imports spaCy: only the commands that parse text do
-        )
+        from claimcheck.extract.extractor import Extractor
         from claimcheck.extract.nlp import load_pipeline
         from claimcheck.match.retrieve import claim_text
         from claimcheck.pipeline.run import lexicon_for
