@@ -183,12 +183,12 @@ def test_it_prints_on_a4_in_about_a_dozen_pages_with_no_card_split(chromium, tmp
     reader = PdfReader(pdf)
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)   # A4, in mm
-    # 14 on the embedded corpus today (11 cards, one to a page, then the summary and the rest):
-    # "about a dozen" as issue 12 asks; more than that is a regression.
-    assert len(reader.pages) <= 14
     pages = [" ".join(p.extract_text().split()) for p in reader.pages]
     full = [f for f in seed_result.findings if in_full(f, {})]
     assert full
+    # One card to a page, then the summary and the rest on at most three more: 15 on the embedded
+    # corpus today (12 cards). Issue 12 asks for about a dozen; more than this is a regression.
+    assert len(reader.pages) <= len(full) + 3
     for number in range(1, len(full) + 1):
         # A card runs from its numbered heading to its foot, "Finding N: <id>": on one page.
         starts = [i for i, text in enumerate(pages) if re.search(rf"(^| ){number}\. \S", text)]
