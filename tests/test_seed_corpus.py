@@ -120,3 +120,23 @@ def test_only_a_conflict_that_gave_way_says_the_agreeing_evidence_is_closer(judg
     assert corrected and all(f.verdict is Verdict.CORRECTED for f in corrected)
     assert not any("the evidence that agrees is much closer" in note
                    for f in corrected for note in f.notes)
+
+
+def test_every_citation_says_where_its_fact_date_came_from(judged):
+    result, _, _ = judged
+    evidence = {e.id: e for e in result.corpus.evidence}
+    cited = [c for f in result.findings for c in f.evidence]
+    assert cited
+    for c in cited:
+        item = evidence[c.evidence_id]
+        if c.fact_date_from == "effective_from":
+            assert c.fact_date == item.effective_from, c.evidence_id
+        elif c.fact_date_from == "date":
+            assert c.fact_date == item.date, c.evidence_id
+        elif c.fact_date_from == "text":
+            from claimcheck.dates import find_dates
+            named = [d for _, _, d in find_dates(c.quote, item.date)]
+            assert any(d.start == c.fact_date.start for d in named), (c.evidence_id, c.quote)
+        else:
+            assert c.fact_date_from is None and c.fact_date == next(
+                f.statement.date for f in result.findings if c in f.evidence), c.evidence_id

@@ -154,6 +154,13 @@ def test_a_refusal_to_disclose_decides_nothing(pair):
     answer = pair(claim, "Spending on consultants for the census service was £3 million.")
     assert refusal_to_disclose(refusal) is not None and vote(refusal)[0] is None
     assert refusal_to_disclose(answer) is None
+    # A refused request is a refusal too; the twin answered it.
+    declined = pair(claim, "The department declined a Freedom of Information request for its "
+                           "spending on consultants for the census service.")
+    answered = pair(claim, "The department answered a Freedom of Information request for its "
+                           "spending on consultants for the census service.")
+    assert refusal_to_disclose(declined) is not None
+    assert refusal_to_disclose(answered) is None
 
 
 def test_a_refutation_of_the_claim_conflicts_and_a_confirmation_does_not(pair):

@@ -364,6 +364,9 @@ class Judge:
                                         else match.fact.arose.days_until(statement.date)),
             days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
             note=timing.note,
+            # A verdict on the claim's own words is dated by the statement, which no source
+            # names: the reports then say how they read it.
+            fact_date_from=None if match.about_statement else match.fact.arose_from,
         )
 
     def _correction_citation(self, statement: Statement, item: Evidence,
@@ -382,6 +385,7 @@ class Judge:
             public_at_statement=False,
             days_fact_before_statement=item.date.days_until(statement.date),
             days_statement_to_disclosure=statement.date.days_until(item.disclosed_on),
+            fact_date_from="date",
         )
 
 

@@ -19,7 +19,14 @@ from rapidfuzz import fuzz
 from claimcheck.dates import PartialDate
 from claimcheck.lexicon import Lexicon
 from claimcheck.match.retrieve import Retriever
-from claimcheck.match.signals import HEDGED, Pair, claim_declines, related, vote
+from claimcheck.match.signals import (
+    HEDGED,
+    Pair,
+    claim_declines,
+    refusal_to_disclose,
+    related,
+    vote,
+)
 from claimcheck.model import Claim, Fact, Modality, Polarity, Proposition
 
 # Verbs that name no action of their own: "the information is not available" and "there were 8.1
@@ -315,8 +322,8 @@ class Matcher:
                 score=score, shared=hit.shared, signals=tuple(v.signal for v in votes),
                 about_statement=first.signal == "refutes_claim")
         for fact_id, match in structured.items():
-            if fact_id in vetoed:
-                continue
+            if fact_id in vetoed or refusal_to_disclose(Pair(claim, match.fact, None)):
+                continue  # vetoed by time, or a reply that declines to answer decides nothing
             if fact_id not in found and not match.fact.implicit and not related(
                     Pair(claim, match.fact, self.retriever.score(claim, match.fact)),
                     dense_at=0.45, coverage_at=0.3):

@@ -53,7 +53,9 @@ REFUSAL = re.compile(
     r"give|publish|reveal|comment)|refused\s+to\s+(?:say|disclose|confirm|provide|give|reveal|"
     r"comment)|would\s+not\s+(?:say|disclose|confirm|comment)|does\s+not\s+comment|"
     r"do\s+not\s+comment|not\s+(?:able|possible)\s+to\s+(?:provide|give|say)|"
-    r"we\s+do\s+not\s+hold|no\s+information\s+(?:is\s+)?held)\b", re.I)
+    r"we\s+do\s+not\s+hold|no\s+information\s+(?:is\s+)?held|"
+    r"(?:declined|refused|rejected)\s+(?:an?|the|this|their|his|her)\s+(?:Freedom\s+of\s+Information|"
+    r"FOI|FoI|information)\s+request)\b", re.I)
 
 # The claim's words said to be untrue: "that claim was not correct", "misleading".
 REFUTATION = re.compile(
