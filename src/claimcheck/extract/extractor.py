@@ -700,20 +700,12 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
     negations = 0
     chain = _verbal_chain(trigger)
     for below, node in zip([None, *chain[:-1]], chain, strict=True):
-        for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
-                negations += 1
-            elif child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ in ("nothing", "none",
-                                                                                   "nobody"):
-                negations += 1
-            elif child.dep_ in ("nsubj", "nsubjpass") and any(
-                    g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children):
-                negations += 1
+        negations += _negations(node)
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
                                     or node.lemma_.lower() in lexicon.ending_verbs) \
                 and not _aim_of_a_noun(node) and below.dep_ not in MANNER_DEPS:
             negations += 1
-    if _refuted(trigger) or _unshown(trigger):
+    if _refuted(trigger) or _unshown(chain):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
@@ -759,32 +751,42 @@ QUESTION_WORDS = frozenset({"what", "whether", "if", "which", "who", "whom", "ho
                             "when", "where"})
 
 
-def _governor(trigger: Token) -> tuple[Token, Token] | None:
-    """The clause the trigger heads and the verb it is the complement of ("shows that ...")."""
-    clause = _verbal_chain(trigger)[-1]
+def _governor(chain: list[Token]) -> tuple[Token, Token] | None:
+    """The clause a trigger's verbal chain heads and the verb it is the complement of ("shows
+    that ...")."""
+    clause = chain[-1]
     if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
         return clause, clause.head
     return None
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
-        c.lower_ in ("nothing", "none", "nobody")
-        or any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)))
-        for c in verb.children)
+def _negations(node: Token) -> int:
+    """The negations a word carries itself: "not", "no" or "neither" on it, or a subject that is
+    "nothing", "none" or "nobody", or has "no" or "neither" before it."""
+    count = 0
+    for child in node.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+            count += 1
+        elif child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ in ("nothing", "none",
+                                                                               "nobody"):
+            count += 1
+        elif child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children):
+            count += 1
+    return count
 
 
-def _unshown(trigger: Token) -> bool:
+def _unshown(chain: list[Token]) -> bool:
     """ "Nothing in the minutes shows that the Board was told": the telling is not on the record,
     which is the record's denial of it. "The minutes show that it was told" affirms it."""
-    governed = _governor(trigger)
+    governed = _governor(chain)
     return governed is not None and governed[1].lemma_.lower() in EVIDENCING_VERBS \
-        and _negated(governed[1])
+        and _negations(governed[1]) > 0
 
 
-def _asked(trigger: Token) -> bool:
+def _asked(chain: list[Token]) -> bool:
     """ "asked the Board what it knew": an embedded question asserts nothing."""
-    governed = _governor(trigger)
+    governed = _governor(chain)
     if governed is None or governed[1].lemma_.lower() not in ASKING_VERBS:
         return False
     clause = governed[0]
@@ -805,9 +807,11 @@ def _refused(trigger: Token, lexicon: Lexicon) -> bool:
 
 def _modality(trigger: Token, sentence: str) -> Modality | None:
     """How the clause commits to the action; None for wishes and questions, which assert nothing."""
-    if sentence.rstrip().endswith("?") or _asked(trigger) or _for_to_clause(trigger):
+    if sentence.rstrip().endswith("?"):
         return None
     chain = _verbal_chain(trigger)
+    if _asked(chain) or _for_to_clause(trigger):
+        return None
     for node in chain:
         lemma = node.lemma_.lower()
         if (lemma in DESIRE_WORDS or lemma in OBLIGATION_WORDS) and node != trigger:

@@ -32,8 +32,8 @@ from claimcheck.match.signals import (
     CORRECTION_LANGUAGE,
     CorrectionLink,
     corrects_statement,
+    names_speaker,
     stem,
-    surname,
 )
 from claimcheck.model import (
     Citation,
@@ -568,8 +568,7 @@ def reports_the_statement(statement: Statement, claim_text: str, item: Evidence,
     if fuzz.token_set_ratio(claim_text.lower(), fact_text.lower()) < REPORT_WORDING:
         return False
     whole = f"{item.title} {item.text}"
-    name = surname(statement.speaker)
-    return bool(name and re.search(rf"\b{re.escape(name)}\b", whole)) or (
+    return names_speaker(statement, whole) or (
         statement.department is not None and statement.department.lower() in whole.lower())
 
 

@@ -680,6 +680,12 @@ def surname(speaker: str) -> str | None:
     return words[-1]
 
 
+def names_speaker(statement: Statement, text: str) -> bool:
+    """Does ``text`` name the statement's speaker, by surname ("Freeman", "Younger")?"""
+    name = surname(statement.speaker)
+    return bool(name and re.search(rf"\b{re.escape(name)}\b", text))
+
+
 TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame", "Mr", "Mrs",
           "Ms", "Miss", "Dr", "Rt", "Hon", "The", "Rt.", "Hon.", "Professor", "Countess", "Duke",
           "Marquess"}
@@ -743,10 +749,9 @@ def corrects_statement(statement: Statement, item: Evidence,
     A document filed as a correction and tied in two ways needs fewer of the claim's words: an
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
-    name = surname(statement.speaker)
     whole = f"{item.title}\n{item.text}"
     tied = []
-    if name and re.search(rf"\b{re.escape(name)}\b", whole):
+    if names_speaker(statement, whole):
         tied.append("speaker")
     elif _names_post(statement, whole):
         tied.append("post")
