@@ -119,6 +119,18 @@ def test_a_date_modifying_a_noun_is_not_the_events_date(extractor):
     assert fact.arose == PartialDate(2020)
 
 
+@pytest.mark.parametrize("text, arose", [
+    ("In the version finalised on 18 December 2015, paragraph 15.2.6 lists nationality among the "
+     "data items shared.", PartialDate(2015, 12, 18)),
+    # The twin: the dated version is the sentence's subject, not a frame it reads within.
+    ("The version signed on 18 December 2015 was replaced by a new agreement.",
+     PartialDate(2015, 7)),
+])
+def test_a_dated_version_a_sentence_reads_within_dates_the_fact(extractor, text, arose):
+    fact, = extractor.facts(evidence(text, effective_from=parse_date("2015-07")))
+    assert fact.arose == arose
+
+
 def test_without_a_date_in_the_text_a_fact_takes_the_documents_dates(extractor):
     fact, = extractor.facts(evidence("The Department shares pupil data with the Home Office.",
                                      effective_from=parse_date("2015-07")))

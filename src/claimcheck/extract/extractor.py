@@ -1054,9 +1054,25 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
             if node.dep_ in ("acl", "relcl", "compound", "amod") and node.pos_ != "NUM":
                 break
             node = node.head
-        if node.i in verbs or (node.dep_ == "ROOT"):
+        if node.i in verbs or (node.dep_ == "ROOT") or _dates_the_frame(node, verbs):
             found.append(date)
     return min(found, key=lambda d: d.start) if found else None
+
+
+# Prepositions that set the document or arrangement a whole sentence speaks within.
+FRAME_PREPOSITIONS = frozenset({"in", "under"})
+
+
+def _dates_the_frame(verb: Token, main_verbs: set[int]) -> bool:
+    """ "In the version finalised on 18 December 2015, paragraph 15.2.6 lists X": the date of the
+    version the sentence reads from is when what it lists held. A dated participle on any other
+    noun ("the data collected in 2016 were destroyed in 2020") still dates only that noun."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    return preposition.lower_ in FRAME_PREPOSITIONS and preposition.dep_ == "prep" \
+        and preposition.head.i in main_verbs and preposition.i < preposition.head.i
 
 
 def _change_from(token: Token) -> bool:
