@@ -245,3 +245,26 @@ def test_a_report_of_the_statement_is_not_evidence_for_it():
                                      f"The Gazette reports that {words}")
     other = "The permits have been stored with every other licence since March."
     assert not reports_the_statement(said, words, report("2019-05-04", other), other)
+
+
+LONG_QUOTE = ("The figures were given in response to Parliamentary Questions PQ48634 and PQ48635; "
+              "they were also quoted during a House of Lords debate on 31 October 2016 on the "
+              "Education (Pupil Information) (England) (Miscellaneous Amendments) Regulations, and "
+              "repeated in a letter to the committee.")
+
+
+def test_a_long_quote_ends_at_a_clause_and_is_marked_as_cut():
+    from claimcheck.judge.rules import clip_quote
+    clipped = clip_quote(LONG_QUOTE, 160)
+    assert clipped == ("The figures were given in response to Parliamentary Questions PQ48634 and "
+                       "PQ48635 [\u2026]")
+    # The twin: a quote that fits is left whole, with no mark.
+    assert clip_quote(LONG_QUOTE, 400) == LONG_QUOTE
+
+
+def test_a_quote_is_not_cut_inside_brackets():
+    from claimcheck.judge.rules import clip_quote
+    text = ("The response to Parliamentary Questions (PQ48634, PQ48635 and PQ52645) and the figures "
+            "quoted in the debate were wrong")
+    assert clip_quote(text, 90) == ("The response to Parliamentary Questions (PQ48634, PQ48635 and "
+                                    "PQ52645) and the figures [\u2026]")

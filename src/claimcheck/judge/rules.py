@@ -261,7 +261,7 @@ class Judge:
             confidence = round(0.9 * best[0][0].score, 2)
             m, t = best[0]
             rationale = (f"{self._describe(m)}; {self._title(m)} ({self._dates(m)}) agrees: "
-                         f"\u201c{_clip(m.fact.analysis.text)}\u201d")
+                         f"\u201c{clip_quote(m.fact.analysis.text)}\u201d")
         else:
             verdict = Verdict.UNVERIFIED
             confidence = 0.5
@@ -271,7 +271,7 @@ class Judge:
                          "contradicts this claim at the time it was made.")
         if outweighed and not corrections:
             weak, _ = best_before[0]
-            notes.append(f"{self._title(weak)} reads as conflicting (\u201c{_clip(weak.fact.analysis.text, 160)}"
+            notes.append(f"{self._title(weak)} reads as conflicting (\u201c{clip_quote(weak.fact.analysis.text, 160)}"
                          "\u201d), but the evidence that agrees is much closer to the claim's words: "
                          "check both.")
         for _, t in timed:
@@ -315,7 +315,7 @@ class Judge:
         prop = match.claim_proposition
         if not any(not self.lexicon.is_generic(t) for t in prop.things):
             # Nothing the lexicon can name ("says it is shared" says nothing): quote the claim.
-            words = _clip(match.claim.analysis.text, 300).rstrip(".;:")
+            words = clip_quote(match.claim.analysis.text, 300).rstrip(".;:")
             return f"The statement says \u201c{words}\u201d"
         return "The statement " + describe(prop, self.lexicon)
 
@@ -324,7 +324,7 @@ class Judge:
         fact_polarity = "records the opposite" if match.fact_proposition.polarity is Polarity.AFFIRMED \
             else "records that it did not happen"
         text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
-                f"{fact_polarity}: \u201c{_clip(match.fact.analysis.text)}\u201d")
+                f"{fact_polarity}: \u201c{clip_quote(match.fact.analysis.text)}\u201d")
         if outcome == "contradicted":
             days = match.fact.arose.days_until(statement.date)
             text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "
@@ -343,7 +343,7 @@ class Judge:
         ref = statement.reference or statement.id
         quote = quotes.get(first.id) or _sentence_naming(first, ref)
         return (f"{first.title} ({first.date.human()}) corrects the record of {ref} of "
-                f"{statement.date.human()}: \u201c{_clip(quote)}\u201d")
+                f"{statement.date.human()}: \u201c{clip_quote(quote)}\u201d")
 
     def _citation(self, statement: Statement, match: Match, timing: Timing,
                   relation: str) -> Citation:
@@ -572,9 +572,26 @@ def reports_the_statement(statement: Statement, claim_text: str, item: Evidence,
         statement.department is not None and statement.department.lower() in whole.lower())
 
 
-def _clip(text: str, limit: int = 400) -> str:
+# Where a long quote may end, best first: a sentence's end, then a clause's.
+QUOTE_BREAKS = (re.compile(r"[.!?](?=\s)"), re.compile(r"[;:\u2014\u2013](?=\s)"),
+                re.compile(r",(?=\s)"))
+
+
+def clip_quote(text: str, limit: int = 600) -> str:
+    """A quote short enough for a rationale that still reads as the source wrote it: cut after
+    the last sentence or clause that fits (at least half the room), else after a whole word, and
+    marked "[…]" as an editor marks an omission, so nobody can say the words were run on. The
+    room is that of a long sentence: a briefing quotes whole sentences wherever it can."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+    if len(text) <= limit:
+        return text
+    room = text[:limit]
+    for breaks in QUOTE_BREAKS:
+        ends = [m.end() for m in breaks.finditer(room) if m.end() >= limit // 2
+                and room.count("(", 0, m.end()) <= room.count(")", 0, m.end())]
+        if ends:
+            return room[:ends[-1]].rstrip(",;:\u2014\u2013 ") + " [\u2026]"
+    return room.rsplit(" ", 1)[0] + " [\u2026]"
 
 
 def _sentences(text: str) -> list[str]:

@@ -218,8 +218,9 @@ _QUOTE_IN_RATIONALE = re.compile(r"“([^”]+)”")
 
 
 def _requote(inner: str, passages: list[Passage]) -> str:
-    cut = inner.endswith("…")
-    text = inner.rstrip("…").strip()
+    # The judge marks a cut quote "[…]"; findings written before it used a bare "…".
+    cut = inner.endswith("…") or inner.endswith("[…]")
+    text = inner.removesuffix("[…]").rstrip("…").strip()
     bare = text.strip('"')
     for p in passages:
         at = p.text.find(text)
@@ -228,7 +229,7 @@ def _requote(inner: str, passages: list[Passage]) -> str:
         following = p.text[at + len(text):at + len(text) + 1]
         if cut and following.isalnum() and " " in bare:
             bare = bare.rsplit(" ", 1)[0]           # never end a quote inside a word
-        ending = " …" if cut else ""
+        ending = " […]" if cut else ""
         if p.source_words:
             return f"“{bare}{ending}”"
         if bare in p.words:
