@@ -186,9 +186,9 @@ def test_it_prints_on_a4_in_about_a_dozen_pages_with_no_card_split(chromium, tmp
     pages = [" ".join(p.extract_text().split()) for p in reader.pages]
     full = [f for f in seed_result.findings if in_full(f, {})]
     assert full
-    # One card to a page, then the summary and the rest on at most three more: 15 on the embedded
-    # corpus today (12 cards). Issue 12 asks for about a dozen; more than this is a regression.
-    assert len(reader.pages) <= len(full) + 3
+    # Issue 12 asks for about a dozen pages. Two ordinary cards share a page, so the embedded
+    # corpus's 12 full cards, the summary and the compact list print in 10 today.
+    assert len(reader.pages) <= 12
     for number in range(1, len(full) + 1):
         # A card runs from its numbered heading to its foot, "Finding N: <id>": on one page.
         starts = [i for i, text in enumerate(pages) if re.search(rf"(^| ){number}\. \S", text)]

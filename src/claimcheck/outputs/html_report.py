@@ -157,13 +157,18 @@ code { overflow-wrap: anywhere; }
   #summary td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; }
   .finding { padding: .6rem .7rem; }
 }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 11mm 11mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  html { font-size: 9pt; }
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .filters { display: none; }
-  .finding { break-inside: avoid; page-break-inside: avoid; border-color: #999; margin: .5rem 0;
-    padding: .5rem .75rem; }
+  /* Sized so that two ordinary cards share an A4 page: the embedded corpus's twelve full
+     cards then print in about a dozen pages, not one card to a page. */
+  .finding { break-inside: avoid; page-break-inside: avoid; border-color: #999; margin: .35rem 0;
+    padding: .35rem .6rem; }
+  .finding p { margin: .25rem 0; }
+  h4 { margin: .35rem 0 .15rem; }
   .finding.compact { margin: .15rem 0; padding: .15rem .5rem; }
   h2, h3 { break-after: avoid; }
   tr { break-inside: avoid; }
