@@ -268,3 +268,19 @@ def test_a_quote_is_not_cut_inside_brackets():
             "quoted in the debate were wrong")
     assert clip_quote(text, 90) == ("The response to Parliamentary Questions (PQ48634, PQ48635 and "
                                     "PQ52645) and the figures [\u2026]")
+
+
+def test_an_agreement_in_force_is_cited_as_itself_not_as_words_it_records(nlp, lexicon,
+                                                                         corpus_dirs):
+    """ "No data sharing agreement is in place" against an agreement in force: the document's
+    existence is the fact, and its title is no quotation of what it records."""
+    claims, evidence = corpus_dirs
+    statement_file(claims, text="No data sharing agreement with the Home Office is in place.")
+    evidence_file(evidence, "mou", "2015-12-18", kind="agreement", effective_from="2015-07",
+                  title="Data sharing agreement between the Department and the Home Office",
+                  body="summary", text="The agreement was finalised on 18 December 2015.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["s"]
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert "is itself an agreement in force" in finding.rationale
+    assert "\u201cData sharing agreement between" not in finding.rationale

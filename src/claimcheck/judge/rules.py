@@ -323,8 +323,14 @@ class Judge:
                             outcome: str) -> str:
         fact_polarity = "records the opposite" if match.fact_proposition.polarity is Polarity.AFFIRMED \
             else "records that it did not happen"
-        text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
-                f"{fact_polarity}: \u201c{clip_quote(match.fact.analysis.text)}\u201d")
+        if match.fact.implicit:
+            # The document's own existence is the fact: its title is not words it records.
+            kind = self.evidence[match.fact.evidence_id].kind
+            text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) is "
+                    f"itself {'an' if kind[:1] in 'aeiou' else 'a'} {kind} in force.")
+        else:
+            text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
+                    f"{fact_polarity}: \u201c{clip_quote(match.fact.analysis.text)}\u201d")
         if outcome == "contradicted":
             days = match.fact.arose.days_until(statement.date)
             text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "

@@ -259,7 +259,10 @@ def brief(finding: Finding, evidence: Mapping[str, Evidence] | None = None) -> B
     for c in finding.evidence:
         document = evidence.get(c.evidence_id)
         place, reference = location(c, document)
-        sources.append(Source(c, passage(c.quote, bool(document and document.summary)), place,
+        # A fact made from the document's own metadata quotes its title: the document's name,
+        # never the filer's summary of what it says.
+        summary = bool(document and document.summary) and c.quote != c.title
+        sources.append(Source(c, passage(c.quote, summary), place,
                               reference, fact_date_source(c, document),
                               c.relation == "supports" and bool(_REFUSAL.search(c.quote))))
     confidence, caveats = finding.confidence, []
