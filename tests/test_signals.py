@@ -12,6 +12,7 @@ from claimcheck.match.signals import (
     Pair,
     agreeing_figure,
     conflicting_figure,
+    contrary_assessment,
     corrects_statement,
     figures,
     opposite_polarity,
@@ -268,3 +269,58 @@ def test_a_difference_is_not_a_level(pair):
     claim = "There are 2,200 more hospital doctors than a year ago."
     assert conflicting_figure(pair(claim, "There are 38,000 hospital doctors.")) is None
     assert conflicting_figure(pair(claim, "There are 1,100 more hospital doctors than a year ago."))
+
+
+def test_a_favourable_verdict_meets_an_unfavourable_one_on_the_same_matter(pair):
+    claim = "The Coastal Skills Fund has been a great success."
+    against = pair(claim, "An independent evaluation of the Coastal Skills Fund found no "
+                          "significant impact on participants' employment.")
+    twin = pair(claim, "An independent evaluation of the Coastal Skills Fund found a significant "
+                       "impact on participants' employment.")
+    assert contrary_assessment(against) is not None and vote(against)[0] == "conflicts"
+    assert contrary_assessment(twin) is None
+
+
+def test_an_unfavourable_verdict_on_another_matter_is_no_answer(pair):
+    fact = ("The National Audit Office found the emergency radio network programme was behind "
+            "schedule.")
+    assert contrary_assessment(pair("The rollout of the emergency radio network is on track.",
+                                    fact)) is not None
+    # The twin: the same verdict, said of something else.
+    assert contrary_assessment(pair("The school rebuilding programme is on track.", fact)) is None
+
+
+def test_a_hedged_verdict_is_not_refuted(pair):
+    fact = ("An independent evaluation of the Coastal Skills Fund found no significant impact on "
+            "participants' employment.")
+    assert contrary_assessment(pair("The Coastal Skills Fund is successful.", fact)) is not None
+    assert contrary_assessment(pair("The Coastal Skills Fund may be successful.", fact)) is None
+
+
+def test_delivery_on_track_is_not_answered_by_what_it_achieved(pair):
+    claim = "The Harbour Renewal Programme remains firmly on track."
+    assert contrary_assessment(pair(claim, "An evaluation of the Harbour Renewal Programme found "
+                                           "no significant impact on local jobs.")) is None
+    # The twin: a verdict of the same kind, on delivery.
+    assert contrary_assessment(pair(claim, "The auditors found the Harbour Renewal Programme "
+                                           "two years behind schedule.")) is not None
+
+
+@pytest.mark.parametrize("text, declines", [
+    ("We do not comment on leaked reports.", True),
+    # The twin: the refusal is set aside in a concessive clause, and the sentence goes on to assert.
+    ("While we do not comment on leaked reports, the Harbour Renewal Programme was successful.",
+     False),
+])
+def test_a_refusal_set_aside_in_a_concessive_clause_declines_nothing(extractor, text, declines):
+    from claimcheck.match.signals import claim_declines
+    assert claim_declines(extractor.claims(statement(text))[0]) is declines
+
+
+def test_figures_that_each_qualify_what_they_count_count_different_things(pair):
+    claim = "The Harbour Families scheme has seen 105,000 families with children back in school."
+    assert conflicting_figure(pair(claim, "The Harbour Families scheme turned around the lives "
+                                          "of 120,000 families in England.")) is None
+    # The twin: the fact says no more of the families than the count.
+    assert conflicting_figure(pair(claim, "The Harbour Families scheme has seen 120,000 "
+                                          "families.")) is not None

@@ -14,6 +14,8 @@ The signals, in the order ``vote`` weighs them:
 - ``refutes_claim``        (conflicts) the fact says the claim's words were untrue or misleading.
 - ``conflicting_figure``   (conflicts) the same measure, another value.
 - ``opposite_polarity``    (conflicts) the same predication, affirmed by one and denied by the other.
+- ``contrary_assessment``  (conflicts) "a great success" against "no significant impact": a
+  favourable verdict on a matter and an unfavourable one on the same matter.
 - ``agreeing_figure``      (supports)  the same measure, the same value (or within the claim's
   bounds: "more than 100,000" against 132,000).
 - ``same_assertion``       (supports)  the same predication, the same polarity.
@@ -72,8 +74,8 @@ REPORTING = re.compile(
 
 SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure",
                 "conflicting_date", "opposite_polarity", "abandoned_commitment",
-                "agreeing_figure", "same_assertion", "reported_words", "corrects_statement",
-                "structured_polarity")
+                "contrary_assessment", "agreeing_figure", "same_assertion", "reported_words",
+                "corrects_statement", "structured_polarity")
 
 
 @dataclass(frozen=True)
@@ -515,8 +517,18 @@ def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool
     # sentences must be about the same matter: more surely so to conflict than to agree, since
     # an equal figure named alike is itself evidence of the same measure.
     if strict:
-        return bool(a.context & b.context) and related(pair, dense_at=0.5, coverage_at=0.4)
+        return _counted_alike(a, b) and related(pair, dense_at=0.5, coverage_at=0.4)
     return bool(a.context & b.context)
+
+
+def _counted_alike(a: Figure, b: Figure) -> bool:
+    """Do two figures count the same thing? "105,000 families with children back in school" and
+    "the lives of 120,000 families in England" share only the counted noun, and each says more of
+    its own: they count different families. One that says nothing more is the same count."""
+    shared = a.context & b.context
+    if not shared:
+        return False
+    return len(shared) >= 2 or not (a.context - shared) or not (b.context - shared)
 
 
 def _agrees(claimed: Figure, recorded: Figure) -> bool:
@@ -602,8 +614,89 @@ def reported_words(pair: Pair) -> Vote | None:
     return None
 
 
+# A minister's verdict on a programme, and an auditor's or evaluator's verdict against it, in
+# the words of assessment any policy area uses. Two kinds of verdict, which only meet their own
+# kind: how delivery is going ("on track" against "behind schedule") and what it achieved ("a
+# great success" against "no significant impact"). A programme can be on schedule and achieve
+# nothing, so "on track" is never answered by "no impact".
+DELIVERY_FAVOURABLE = re.compile(
+    r"\b(?:on\s+(?:track|course|schedule|time|budget|target)|within\s+budget|ahead\s+of\s+"
+    r"schedule)\b", re.I)
+DELIVERY_UNFAVOURABLE = re.compile(
+    r"\b(?:(?:behind|off)\s+(?:schedule|track|target)|not\s+(?:on\s+(?:track|schedule|course|"
+    r"time|budget))|over\s+budget|overspen[dt]|(?:significantly|seriously|badly)\s+delayed|"
+    r"(?:years?|months?)\s+late)\b", re.I)
+OUTCOME_FAVOURABLE = re.compile(
+    r"\b(?:(?:a\s+(?:great|huge|real|resounding|big)\s+)?success(?:ful(?:ly)?)?|"
+    r"(?:highly\s+|very\s+)?effective(?:ly)?|(?:good|excellent|great)\s+value(?:\s+for\s+money)?|"
+    r"value\s+for\s+money|fit\s+for\s+purpose|work(?:ing|ed)\s+well|robust(?:ly)?|"
+    r"rigorous(?:ly)?|thorough(?:ly)?|world[-\s]class|well\s+managed)\b", re.I)
+OUTCOME_UNFAVOURABLE = re.compile(
+    r"\b(?:no\s+(?:significant|discernible|measurable|clear|statistically\s+significant|"
+    r"real|lasting)\s+(?:or\s+\w+\s+)?(?:impact|effect|improvement|difference|benefit|change)|"
+    r"(?:no|unable\s+to\s+find|did\s+not\s+find|found\s+no)\s+(?:\w+\s+)?evidence\s+"
+    r"(?:that\s+(?:\w+\s+){1,5}(?:had|has|made)\s+any\s+(?:\w+\s+){0,3}(?:impact|effect|"
+    r"difference)|of\s+(?:any\s+)?(?:\w+\s+)?(?:impact|benefit|improvement))|"
+    r"did\s+not\s+(?:in\s+itself\s+)?(?:result\s+in|cause|lead\s+to)\s+(?:or\s+\w+\s+)?any\s+"
+    r"(?:\w+\s+)?(?:change|improvement|difference)|"
+    r"(?:not|neither)\s+(?:been\s+|proved\s+|proven\s+)?(?:successful|effective|fit\s+for\s+"
+    r"purpose|robust|value\s+for\s+money|good\s+value)|"
+    r"(?:poor|questionable|low|not\s+demonstrated)\s+value(?:\s+for\s+money)?|"
+    r"ineffective|unsuccessful|failed\s+to\s+(?:meet|achieve|deliver|reach|work)|fell\s+short|"
+    r"(?:did|does|has|have)\s+not\s+(?:achieve[ds]?|meet|met|deliver(?:ed)?|work(?:ed)?|"
+    r"succeed(?:ed)?)|(?:significant|serious|major|systemic)\s+(?:problems|weaknesses|failings|"
+    r"shortcomings|flaws)|not\s+(?:always\s+)?(?:adequately|properly|consistently)|"
+    r"inadequate(?:ly)?|poorly\s+(?:managed|designed|implemented|targeted))\b", re.I)
+ASSESSMENTS = ((DELIVERY_FAVOURABLE, DELIVERY_UNFAVOURABLE),
+               (OUTCOME_FAVOURABLE, OUTCOME_UNFAVOURABLE))
+
+
+# The share of the claim's words for the matter assessed that the fact must name.
+MATTER_SHARE = 0.6
+# Where the clause that carries a verdict begins: "I can inform the House that | the scheme ...".
+CLAUSE_START = re.compile(r"(?:^|[;:.!?]\s|\bthat\s|\bbut\s|\bwhile\s|\bbecause\s)", re.I)
+
+
+def _assessed_matter(text: str, verdict: re.Match, keywords: set[str]) -> set[str]:
+    """The claim's keywords in the clause of its verdict, before the verdict ("the Coastal
+    Skills Fund has been | a great success"), or after it when nothing comes before ("a success
+    for the Coastal Skills Fund")."""
+    starts = [m.end() for m in CLAUSE_START.finditer(text, 0, verdict.start())]
+    before = text[starts[-1] if starts else 0:verdict.start()]
+    words = {w for w in re.findall(r"[\w'-]+", before.lower()) if w in keywords}
+    if not words:
+        after = re.split(r"[;:.!?]", text[verdict.end():], maxsplit=1)[0]
+        words = {w for w in re.findall(r"[\w'-]+", after.lower()) if w in keywords}
+    return words
+
+
+def contrary_assessment(pair: Pair) -> Vote | None:
+    """The claim judges a matter favourably and the fact, on the same matter, unfavourably, in
+    the same kind of verdict: "the scheme has been a great success" against "the evaluation
+    found no significant impact on employment". Most of what the claim's verdict is about must
+    be named in the fact."""
+    claim_text, fact_text = pair.claim.analysis.text, pair.fact.analysis.text
+    if any(unfavourable.search(claim_text) for _, unfavourable in ASSESSMENTS):
+        return None   # a claim that is itself critical is no favourable verdict to refute
+    main = pair.claim.analysis.main
+    if main is not None and (main.modality in HEDGED or main.polarity is Polarity.DENIED):
+        return None   # "may be a success", "is not yet on track": no favourable verdict
+    for favourable, unfavourable in ASSESSMENTS:
+        verdict = favourable.search(claim_text)
+        if verdict is None or not unfavourable.search(fact_text):
+            continue
+        # The matter is what the clause of the verdict names ("the first programme, which
+        # finished in 2015, was successful"): most of it must be in the fact.
+        matter = _assessed_matter(claim_text, verdict, _words(pair.claim))
+        named = matter & set(pair.hit.shared)
+        if named and len(named) >= MATTER_SHARE * len(matter):
+            return Vote("contrary_assessment", "conflicts", _strength(pair))
+    return None
+
+
 CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
-    refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment)
+    refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment,
+    contrary_assessment)
 SUPPORT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (agreeing_figure, same_assertion)
 
 
@@ -635,9 +728,14 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
     return outcome, votes
 
 
+# A concessive clause set aside before the assertion: "While we do not comment on leaked
+# reports, ..." declines nothing that the rest of the sentence says.
+CONCESSIVE_CLAUSE = re.compile(r"\b(?:while|whilst|although|though)\b[^,;]*[,;]", re.I)
+
+
 def claim_declines(claim: Claim) -> bool:
     """A claim that only declines to answer ("not held centrally") asserts nothing to check."""
-    return bool(REFUSAL.search(claim.analysis.text))
+    return bool(REFUSAL.search(CONCESSIVE_CLAUSE.sub(" ", claim.analysis.text)))
 
 
 # ---------------------------------------------------------------------- corrections
