@@ -324,3 +324,74 @@ def test_figures_that_each_qualify_what_they_count_count_different_things(pair):
     # The twin: the fact says no more of the families than the count.
     assert conflicting_figure(pair(claim, "The Harbour Families scheme has seen 120,000 "
                                           "families.")) is not None
+
+
+
+def test_a_writers_view_decides_nothing(pair):
+    claim = "We have cut the waiting list for hip operations."
+    view = pair(claim, "We believe it is misrepresentative to claim that the waiting list for hip "
+                       "operations has been cut, as it is higher than it was.")
+    record = pair(claim, "The waiting list for hip operations is higher than it was, and it has "
+                         "not been cut.")
+    assert vote(view) == (None, [vote(view)[1][0]]) and vote(view)[1][0].signal == "opinion_only"
+    # The twin: the same words as a record, not a view.
+    assert vote(record)[0] == "conflicts"
+
+
+def test_a_share_not_done_is_the_complement_of_the_share_done(pair):
+    claim = "We pay around 80% of new harbour grants in full and on time."
+    assert vote(pair(claim, "The Department failed to pay 21% of new harbour grants in full on "
+                            "time."))[0] == "supports"
+    # The twin: a share not done that leaves far less than 80% done.
+    assert vote(pair(claim, "The Department failed to pay 45% of new harbour grants in full on "
+                            "time."))[0] == "conflicts"
+
+
+def test_opposite_changes_years_apart_do_not_conflict(pair):
+    from claimcheck.match.signals import changes_apart
+    claim = "I have taken the decision to reduce the harbour patrol from 7,600 to 7,200 by 2027."
+    earlier = pair(claim, "The harbour patrol increased by 400 over the past six months.",
+                   date=PartialDate(2016, 12, 2))
+    assert changes_apart(earlier) and opposite_polarity(earlier) is None
+    # The twin: the increase is recorded after the decision, before its deadline.
+    assert not changes_apart(pair(claim, "The harbour patrol increased by 400 over the past six "
+                                         "months."))
+
+
+def test_a_rate_meets_a_total_over_years_as_a_rate(pair):
+    claim = "That equates to about 50 harbour walls a year that will be rebuilt."
+    assert vote(pair(claim, "The plan is to rebuild 500 harbour walls over a 10-year "
+                            "programme."))[0] == "supports"
+    # The twin: a total with no span is not a rate at all.
+    assert conflicting_figure(pair(claim, "A further 239 harbour walls were added, bringing the "
+                                          "total to 400.")) is None
+
+
+def test_a_figure_within_the_records_bound_agrees(pair):
+    claim = "We have recruited an extra 20,951 harbour wardens since 2019."
+    assert agreeing_figure(pair(claim, "The recruitment of more than 20,000 additional harbour "
+                                       "wardens since 2019 is complete.")) is not None
+    assert conflicting_figure(pair(claim, "The recruitment of fewer than 20,000 additional harbour "
+                                          "wardens since 2019 is complete.")) is not None
+
+
+def test_a_count_before_the_deadline_is_progress_not_the_promised_figure(pair):
+    claim = "This Government are recruiting 20,000 additional harbour wardens by March 2025."
+    assert conflicting_figure(pair(claim, "There were 6,620 additional harbour wardens as at 31 "
+                                          "December 2022.", date=PartialDate(2023, 1, 28))) is None
+
+
+def test_a_part_of_a_count_is_not_the_count(pair):
+    claim = "We have recruited an extra 20,951 harbour wardens."
+    assert conflicting_figure(pair(claim, "A further 188 additional harbour wardens have been "
+                                          "recruited through other funding.")) is None
+    assert conflicting_figure(pair(claim, "In all, 18,188 additional harbour wardens have been "
+                                          "recruited.")) is not None
+
+
+@pytest.mark.parametrize("text, change", [
+    ("The police have recruited an extra 6,620 harbour wardens.", True),
+    ("The police have recruited 6,620 harbour wardens in all.", False),
+])
+def test_an_extra_count_is_a_change(text, change):
+    assert figures(text)[0].change is change

@@ -22,9 +22,11 @@ from claimcheck.match.retrieve import Retriever
 from claimcheck.match.signals import (
     HEDGED,
     Pair,
+    changes_apart,
     claim_declines,
     refusal_to_disclose,
     related,
+    shares_of_a_whole,
     vote,
 )
 from claimcheck.model import Claim, Fact, Modality, Polarity, Proposition
@@ -280,6 +282,23 @@ _BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
                     modality=Modality.FACT)
 
 
+def _conflict_stands(claim: Claim, fact: Fact, retriever: Retriever, statement,
+                     evidence: dict, open_match: Match | None) -> bool:
+    """Does the lexicon's conflict survive the reasoning the open signals apply to any pair? A
+    veto (a refusal, an opinion, another period) ends it; so does a share of a whole ("80%
+    paid" against "21% not paid") or an opposite change at another time, and so does an open
+    reading that found the pair agrees ("failed to pay 21%" is "paid 79%")."""
+    if open_match is not None and not open_match.conflicts:
+        return False
+    pair = Pair(claim, fact, retriever.score(claim, fact), statement,
+                evidence.get(fact.evidence_id))
+    if open_match is None:
+        outcome, votes = vote(pair)
+        if outcome == "supports" or any(v.relation == "veto" for v in votes):
+            return False
+    return not (shares_of_a_whole(pair) or changes_apart(pair))
+
+
 class Matcher:
     """Candidates for each claim from two sources, judged pair by pair by the named signals.
 
@@ -331,6 +350,9 @@ class Matcher:
             open_match = found.get(fact_id)
             if open_match is not None and open_match.conflicts and not match.conflicts:
                 continue  # a figure or a refutation outweighs agreeing wording
+            if match.conflicts and not match.fact.implicit and not _conflict_stands(
+                    claim, match.fact, self.retriever, statement, self.evidence, open_match):
+                continue
             found[fact_id] = match
         return sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
                                                      m.claim_proposition.action,

@@ -10,6 +10,7 @@ The signals, in the order ``vote`` weighs them:
 
 - ``refusal_to_disclose``  (veto)      "not held centrally", "disproportionate cost", an FOI
   exemption: a reply that declines to say supports nothing and contradicts nothing.
+- ``opinion_only``         (veto)      "we believe ...": a writer's view records no fact.
 - ``different_period``     (veto)      both name their times, and the times do not meet.
 - ``refutes_claim``        (conflicts) the fact says the claim's words were untrue or misleading.
 - ``conflicting_figure``   (conflicts) the same measure, another value.
@@ -28,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.dates import PartialDate, Precision
 from claimcheck.match.retrieve import Hit
@@ -72,8 +73,8 @@ REPORTING = re.compile(
     r"a\s+spokes(?:man|woman|person)|sources?\s+(?:said|say|close)|is\s+understood\s+to|"
     r"claimed\s+that|quoted\s+as)\b")
 
-SIGNAL_NAMES = ("refusal_to_disclose", "different_period", "refutes_claim", "conflicting_figure",
-                "conflicting_date", "opposite_polarity", "abandoned_commitment",
+SIGNAL_NAMES = ("refusal_to_disclose", "opinion_only", "different_period", "refutes_claim",
+                "conflicting_figure", "conflicting_date", "opposite_polarity", "abandoned_commitment",
                 "contrary_assessment", "agreeing_figure", "same_assertion", "reported_words",
                 "corrects_statement", "structured_polarity")
 
@@ -184,6 +185,19 @@ def different_period(pair: Pair) -> Vote | None:
     return None
 
 
+# A sentence that gives its writer's view ("we believe it is misrepresentative to claim ...")
+# records an opinion, not a fact: it can neither bear a claim out nor contradict it.
+OPINION = re.compile(r"\b(?:I|we)\s+(?:(?:strongly|firmly)\s+)?(?:believe|think|feel|suspect|"
+                     r"fear|would\s+argue)\b|\bin\s+(?:my|our)\s+(?:view|opinion)\b", re.I)
+
+
+def opinion_only(pair: Pair) -> Vote | None:
+    """A writer's view of the matter ("we believe ...") decides nothing."""
+    if OPINION.search(pair.fact.analysis.text):
+        return Vote("opinion_only", "veto", 1.0)
+    return None
+
+
 def refusal_to_disclose(pair: Pair) -> Vote | None:
     """A reply that declines to answer records nothing about the matter: it decides nothing."""
     if REFUSAL.search(pair.fact.analysis.text):
@@ -252,12 +266,12 @@ def _proposition_pairs(pair: Pair):
 def opposite_polarity(pair: Pair) -> Vote | None:
     """The same predication about the same matter, asserted by one and denied by the other; or
     opposite actions ("rose" against "fell") asserted by both."""
-    if not related(pair, dense_at=0.5, coverage_at=0.3):
+    if not related(pair, dense_at=0.5, coverage_at=0.3) or shares_of_a_whole(pair):
         return None
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
         if cp.polarity is fp.polarity:
-            if not opposite_actions(cp.action, fp.action):
+            if not opposite_actions(cp.action, fp.action) or changes_apart(pair):
                 continue
         elif not same_predicate(cp, fp, claim_words, fact_words):
             continue
@@ -266,6 +280,27 @@ def opposite_polarity(pair: Pair) -> Vote | None:
         return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
     return None
 
+
+
+def shares_of_a_whole(pair: Pair) -> bool:
+    """Both sentences give a share of something ("we pay around 80% of new claims on time",
+    "the Department failed to pay 21% of new claimants on time"): a share done and a share not
+    done are parts of one whole, not one assertion and its denial. Their figures decide, with
+    the share not done read as its complement (``conflicting_figure``, ``agreeing_figure``)."""
+    return any(f.kind == "percent" for f in figures(pair.claim.analysis.text)) and \
+        any(f.kind == "percent" for f in figures(pair.fact.analysis.text))
+
+
+def changes_apart(pair: Pair) -> bool:
+    """Opposite changes at different times are no conflict: "to reduce the army to 72,500 by
+    2025" says nothing against "the reserves increased by 400" six years before. A claim whose
+    every date is after the statement is about a change to come; a fact from before the
+    statement is about one that has been."""
+    if pair.statement is None or not pair.claim.analysis.dates:
+        return False
+    said = pair.statement.date
+    coming = all(d.start > said.end for d in pair.claim.analysis.dates)
+    return coming and pair.fact.arose.end < said.start
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
 MISDATED_WITHIN_DAYS = 31
@@ -414,6 +449,35 @@ class Figure:
     bound: str = "exact"    # "exact", "at least", "at most" or "about"
     baseline: bool = False  # "up from £240 million": a comparison's earlier value
     change: bool = False    # "2,200 more doctors", "up by 5%": a difference, not a level
+    part: bool = False      # "a further 188", "of these, 6,620": one part of a larger count
+    per: str | None = None  # "50 schools a year": a rate per year, month, week or day
+    span_years: float | None = None  # "500 schools over a 10-year programme": a total over years
+
+
+# "A further 188 officers", "of these, 6,620", "including 40": a part, beside others, of a count.
+PART_BEFORE = re.compile(r"(?:\ba\s+further|\banother|\bof\s+(?:these|them|which|whom)\b[\s,:\-]*"
+                         r"(?:[\w'\-]+\s+){0,3}|\bincluding)\s*$", re.I)
+# "50 schools a year", "£3 million per month", "annually": a figure given as a rate.
+RATE = re.compile(r"^(?:[\s,]*[\w'\-]+){0,4}?[\s,]+(?:(?:a|per|each|every)\s+(year|month|week|day)\b|"
+                  r"(annually|yearly|monthly|weekly))", re.I)
+RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+# "500 schools over a 10-year programme", "over the next ten years": a total over a span.
+SPAN = re.compile(r"^(?:[\s,]*[\w'\-]+){0,4}?\s+over\s+(?:a|an|the|its)?\s*"
+                  r"(?:next\s+|last\s+|past\s+|first\s+)?([\w.]+)[\s-]+years?\b", re.I)
+
+
+def _rate_and_span(following: str) -> tuple[str | None, float | None]:
+    rate = RATE.match(following)
+    if rate:
+        unit = (rate[1] or rate[2]).lower()
+        return RATE_UNITS.get(unit, unit), None
+    span = SPAN.match(following)
+    if span:
+        word = span[1].lower()
+        years = float(word) if word.replace(".", "").isdigit() else WORD_VALUES.get(word)
+        if years:
+            return None, float(years)
+    return None, None
 
 
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -489,7 +553,10 @@ def _figures(text: str) -> list[Figure]:
         preceding = text[max(0, m.start() - 20):m.start()].lower()
         change = bool(after_words and after_words[0].lower() in CHANGE_AFTER) or bool(
             CHANGE_BEFORE.search(preceding))
-        found.append(Figure(value, kind, context, bound, baseline, change))
+        rest = m.start("after") if m.group("after") is not None else m.end()
+        per, span_years = _rate_and_span(text[rest:rest + 60])
+        part = bool(PART_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+        found.append(Figure(value, kind, context, bound, baseline, change, part, per, span_years))
     return found
 
 
@@ -505,6 +572,7 @@ TIME_UNITS = frozenset(stem(w) for w in ("day", "days", "week", "weeks", "month"
 CHANGE_AFTER = frozenset({"more", "fewer", "less", "extra", "additional", "further"})
 # "rose by 5%", "fell 5 per cent", "an increase of £3 billion" give a change; "rose to 5%" a level.
 CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|drop\s+of|"
+                           r"\ban?\s+(?:extra|additional)|"
                            r"\bup|\bdown|growth\s+of|reduction\s+of|\b(?:rose|risen|fell|fallen|"
                            r"grew|grown|increased|decreased|dropped|reduced|shrank|shrunk))"
                            r"\s*[£$€]?\s*$")
@@ -513,6 +581,10 @@ CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|
 def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool:
     if a.kind != b.kind or a.change != b.change:
         return False   # "2,200 more doctors" is not "38,000 doctors"
+    if a.per != b.per:
+        return False   # "50 schools a year" is not "400 schools in the programme"
+    if strict and (a.part or b.part):
+        return False   # "a further 188 officers" is one part of the count, not the count
     # The same unit is not the same measure: what is counted must be named alike, and the
     # sentences must be about the same matter: more surely so to conflict than to agree, since
     # an equal figure named alike is itself evidence of the same measure.
@@ -537,6 +609,11 @@ def _agrees(claimed: Figure, recorded: Figure) -> bool:
         return r >= c
     if claimed.bound == "at most":
         return r <= c
+    # "20,951 additional officers" against "more than 20,000": within the record's bound.
+    if recorded.bound == "at least":
+        return c >= r
+    if recorded.bound == "at most":
+        return c <= r
     tolerance = 0.1 if claimed.bound == "about" or recorded.bound == "about" \
         or _round(c) else 0.02
     if c == r:
@@ -557,10 +634,28 @@ def _figure_pairs(pair: Pair, strict: bool = True):
         return
     claimed = [f for f in figures(pair.claim.analysis.text) if not f.baseline]
     recorded = [f for f in figures(pair.fact.analysis.text) if not f.baseline]
+    if _opposite_mains(pair):
+        # "failed to pay 21% on time" is "paid 79% on time": a share not done is compared as
+        # the share done.
+        recorded = [replace(f, value=100.0 - f.value) if f.kind == "percent" and f.value <= 100
+                    else f for f in recorded]
     for c in claimed:
         for r in recorded:
+            r = _as_rate_of(r, c)
             if _same_measure(c, r, pair, strict):
                 yield c, r
+
+
+def _as_rate_of(total: Figure, rate: Figure) -> Figure:
+    """ "500 schools over a 10-year programme" read against "about 50 schools a year"."""
+    if rate.per == "year" and total.per is None and total.span_years:
+        return replace(total, value=total.value / total.span_years, per="year", span_years=None)
+    return total
+
+
+def _opposite_mains(pair: Pair) -> bool:
+    said, recorded = pair.claim.analysis.main, pair.fact.analysis.main
+    return said is not None and recorded is not None and said.polarity is not recorded.polarity
 
 
 # A figure recorded this long before or after a statement measures another moment.
@@ -587,6 +682,9 @@ def measured_apart(pair: Pair) -> bool:
         # "There will be 50,000 more in ten years' time": a count taken on the way there is not
         # the promised one.
         return True
+    if any(d.start > pair.statement.date.end and arose.end < d.start
+           for d in pair.claim.analysis.dates):
+        return True   # "recruiting 20,000 by March 2023": a count before the deadline is progress
     return abs(after) > FIGURE_YEARS_APART_DAYS
 
 
@@ -706,7 +804,7 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
     A veto ends it. Conflicts outrank support: a sentence that agrees in its wording but states
     another figure conflicts. ``reported_words`` only weighs.
     """
-    veto = refusal_to_disclose(pair)
+    veto = refusal_to_disclose(pair) or opinion_only(pair)
     if veto is not None:
         return None, [veto]
     # The same event on a nearby day is the one conflict a difference of period makes.
