@@ -284,3 +284,55 @@ def test_an_agreement_in_force_is_cited_as_itself_not_as_words_it_records(nlp, l
     assert finding.verdict is Verdict.CONTRADICTED
     assert "is itself an agreement in force" in finding.rationale
     assert "\u201cData sharing agreement between" not in finding.rationale
+
+
+CORRECTED_ANSWER = ("Letter of correction from the Prime Minister.\n\nAn error has been identified "
+                    "in the response I gave to the Leader of the Opposition.\n\nThe correct "
+                    "response should have been:\n\nSince 2010, harbour crime is down by 50% under "
+                    "this Government. We are confident that we will have had 20,000 more harbour "
+                    "wardens by the end of March, and we have given them more powers.")
+
+
+@pytest.mark.parametrize("role, corrected", [
+    ("Prime Minister", True),
+    # The twin: the letter is the Prime Minister's, and the answer was another minister's.
+    ("Minister for Harbours", False),
+])
+def test_a_correction_giving_the_right_answer_corrects_the_sentence_it_changed(
+        nlp, lexicon, corpus_dirs, role, corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "pmq", {"date": "2023-04-19", "speaker": "Rishi Example", "role": role,
+                               "venue": "oral", "title": "Engagements"},
+               "Since 2010, harbour crime is down by 50% under this Government. There are 20,000 "
+               "more harbour wardens, and we have given them more powers.")
+    evidence_file(evidence, "letter", "2023-04-24", kind="correction",
+                  title="Ministerial correction: letter of correction", text=CORRECTED_ANSWER)
+    result, _ = verdicts(nlp, lexicon, claims, evidence)
+    by_claim = {"crime" if "crime" in f.claim.analysis.text else "wardens": f.verdict
+                for f in result.findings}
+    assert (by_claim["wardens"] is Verdict.CORRECTED) is corrected
+    # The sentence the letter repeats word for word is not what it corrects.
+    assert by_claim["crime"] is not Verdict.CORRECTED
+
+
+def test_a_title_naming_the_statements_day_ties_a_correction_to_it():
+    from claimcheck.dates import parse_date
+    from claimcheck.match.signals import corrects_statement
+    from claimcheck.model import Evidence, Statement
+    said = Statement(id="s", date=parse_date("2023-04-19"), speaker="Dan Example", venue="oral",
+                     text="There are 20,000 more harbour wardens.")
+    def link(title):
+        item = Evidence(id="e", title=title, kind="correction", date=parse_date("2023-04-24"),
+                        text="An error has been identified in a response to the House.")
+        return corrects_statement(said, item, [(item.text, item.text)],
+                                  word_share=lambda text: 0.6,
+                                  statement_day_named=lambda text: "19 April 2023" in text)
+    assert "date" in link("Letter of correction to the Official Report of 19 April 2023").links
+    assert link("Letter of correction") is None
+
+
+def test_a_claim_restated_in_the_correct_answer_is_not_the_one_corrected():
+    from claimcheck.judge.rules import restated_as_correct
+    assert restated_as_correct(CORRECTED_ANSWER, "Since 2010, harbour crime is down by 50% under "
+                                                 "this Government.")
+    assert not restated_as_correct(CORRECTED_ANSWER, "There are 20,000 more harbour wardens.")

@@ -110,7 +110,7 @@ class Judge:
                 word_share=lambda text: _word_share(words, text),
                 statement_day_named=lambda text, item=item: _names_day(text, item.date,
                                                                       statement.date))
-            if link is not None:
+            if link is not None and not restated_as_correct(item.text, claim.analysis.text):
                 links.append(link)
         return links
 
@@ -610,7 +610,29 @@ def _windows(text: str) -> list[tuple[str, str]]:
     """Each sentence of ``text`` with the sentences either side: a correction often says "That
     was not accurate" after the sentence that quotes the words."""
     sentences = _sentences(text)
-    return [(s, " ".join(sentences[max(0, i - 1):i + 2])) for i, s in enumerate(sentences)]
+    # "The correct response should have been:" is followed by the whole corrected answer, and
+    # the words corrected may be anywhere in it.
+    return [(s, " ".join(sentences[max(0, i - 1):None if CORRECT_WORDING.search(s) else i + 2]))
+            for i, s in enumerate(sentences)]
+
+
+# Where a correction gives the words that should have been said: "The correct response should
+# have been:", "I should have said".
+CORRECT_WORDING = re.compile(r"\b(?:should\s+have\s+(?:been|said|stated|read)|correct\s+"
+                             r"(?:response|answer|version|figure|wording)\s+(?:is|was|should))",
+                             re.I)
+
+
+def restated_as_correct(correction: str, claim_text: str) -> bool:
+    """Does the correction repeat the claim word for word as part of what should have been
+    said? "The correct response should have been: ... Since 2010, crime is down by 50% ..."
+    corrects another sentence of the answer, not this one."""
+    marker = CORRECT_WORDING.search(correction)
+    if marker is None:
+        return False
+    def flat(text: str) -> str:
+        return " ".join(re.findall(r"[\w%£$.,]+", text.lower())).rstrip(".")
+    return flat(claim_text) in flat(correction[marker.end():])
 
 
 def _word_share(words: set[str], text: str) -> float:

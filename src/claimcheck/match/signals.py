@@ -923,8 +923,11 @@ def _names_post(statement: Statement, text: str) -> bool:
     if not statement.role or not MINISTERIAL.search(statement.role) \
             or not MINISTER_NAMED.search(text):
         return False
-    words = named_words(statement.role) - named_words(statement.department)
-    return _names_all(words, text)
+    own = named_words(statement.role)
+    if not own and len(statement.role.split()) >= 2:
+        # A post of general words only is one office ("Prime Minister"): named by the phrase.
+        return re.search(rf"\b{re.escape(statement.role)}\b", text, re.I) is not None
+    return _names_all(own - named_words(statement.department), text)
 
 
 def _names_all(words: set[str], text: str) -> bool:
@@ -954,11 +957,16 @@ def corrects_statement(statement: Statement, item: Evidence,
     occasion = named_words(statement.title, frozenset())
     if len(occasion) >= 2 and _names_all(occasion, whole):
         tied.append("occasion")
+    # "Letter of correction to the Official Report of 19 April 2023": a title that names the
+    # statement's day ties the whole document to it.
+    titled_day = statement_day_named(item.title)
     first_person = bool(FIRST_PERSON_TELLING.search(item.text))
-    for sentence, window in windows:
-        if not CORRECTION_LANGUAGE.search(sentence):
-            continue
-        links = (["date"] if statement_day_named(window) else []) + tied
+    # The sentence quoted is the one that says what was wrong ("An error has been identified in
+    # the response I gave"), before one that only names the document ("Letter of correction").
+    said = [(sentence, window, CORRECTION_LANGUAGE.search(sentence)) for sentence, window in windows]
+    said = sorted((w for w in said if w[2]), key=lambda w: w[2][0].lower() == "correction")
+    for sentence, window, _ in said:
+        links = (["date"] if titled_day or statement_day_named(window) else []) + tied
         if not links:
             continue
         if word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
