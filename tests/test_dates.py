@@ -76,3 +76,14 @@ def test_dates_in_prose():
 
 def test_impossible_days_in_prose_fall_back_to_the_month_not_an_error():
     assert [d for _, _, d in find_dates("on 30 February 2016")] == [PartialDate(2016, 2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Debt has been going up since the start of the year.", PartialDate(2023, 1)),
+    ("It had risen by the end of last year.", PartialDate(2022, 12)),
+    # The twin: "this year" alone is only the year.
+    ("Debt has been going up this year.", PartialDate(2023)),
+])
+def test_the_edges_of_a_year_are_read_against_the_documents_date(text, expected):
+    (_, _, found), = find_dates(text, parse_date("2023-12-19"))
+    assert found == expected

@@ -254,6 +254,9 @@ _DAY_MONTH = re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
                         rf"(?!\.?,?\s+\d{{4}})", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b|"
                             r"\b(?:last|previous)\s+year\b", re.I)
+# "since the start of the year", "at the end of last year": a month the anchor implies.
+_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(start|beginning|end)\s+of\s+(the|this|last|the\s+previous)"
+                        r"\s+year\b", re.I)
 
 
 def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
@@ -264,7 +267,8 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
 
     With ``anchor`` (the date of the document the text comes from), dates that lean on it are
     read too: "on 17 May" is the last 17 May on or before the anchor, "earlier this year" the
-    anchor's year, "last year" the year before. Without an anchor they are not dates.
+    anchor's year, "last year" the year before, "the start of the year" the anchor's January and
+    "the end of last year" the December before. Without an anchor they are not dates.
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, PartialDate]] = []
@@ -306,7 +310,14 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
             continue
         taken.append(match.span())
         found.append((match.start(), match.end(), value))
+    for match in _YEAR_EDGE.finditer(text):
+        year = anchor.year - 1 if match[2].lower() in ("last", "the previous") else anchor.year
+        month = 12 if match[1].lower() == "end" else 1
+        taken.append(match.span())
+        found.append((match.start(), match.end(), PartialDate(year, month)))
     for match in _RELATIVE_YEAR.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue   # part of "the start of this year", read above
         year = anchor.year - 1 if match[0].lower().startswith(("last", "previous")) else anchor.year
         taken.append(match.span())
         found.append((match.start(), match.end(), PartialDate(year)))
