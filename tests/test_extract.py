@@ -295,3 +295,13 @@ def test_a_clause_takes_the_polarity_its_own_words_give(extractor, text, verb, p
 def test_a_comparative_adjective_names_a_level_not_a_fall(extractor, text, lowered):
     a = only_claim(extractor, text)
     assert any(p.action == "decrease" for p in a.propositions) is lowered
+
+
+@pytest.mark.parametrize("text, increase", [
+    ("The committee raised concerns about the harbour figures.", False),
+    # The twin: raising a charge is an increase.
+    ("The council raised the harbour charge by 5%.", True),
+])
+def test_raising_a_concern_is_no_increase(extractor, text, increase):
+    fact, = [f for f in extractor.facts(evidence(text)) if not f.implicit]
+    assert ("increase" in {p.action for p in fact.analysis.propositions}) is increase

@@ -321,6 +321,8 @@ class Extractor:
                 continue
             if len(span) == 1 and _bare_participle(root):
                 continue
+            if _raises_a_matter(root):
+                continue
             taken.add(root.i)
             found = True
             yield root, m.key, False
@@ -1012,6 +1014,20 @@ def _continue_predicate(item: Analysis, before: Analysis, doc: Doc) -> Analysis:
                    topics=frozenset(f"~{w}" for w in item.keywords))
     return replace(item, propositions=(prop,),
                    resolved=(*item.resolved, (named, f"{head} {named}")))
+
+
+# What one raises without increasing anything: "raised concerns", "raise questions".
+MATTERS_RAISED = frozenset({"concern", "question", "issue", "objection", "matter", "point",
+                            "complaint", "alarm", "doubt", "query", "awareness", "case",
+                            "possibility", "prospect", "flag"})
+
+
+def _raises_a_matter(verb: Token) -> bool:
+    """ "38 Degrees wrote to raise concerns about the figures" raises a matter, not a level: the
+    verb of increase is not the sentence's action when its object is a concern or a question."""
+    return verb.lemma_.lower() == "raise" and any(
+        child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in MATTERS_RAISED
+        for child in verb.children)
 
 
 def _check_worthy(analysis: Analysis) -> bool:
