@@ -395,3 +395,13 @@ def test_a_part_of_a_count_is_not_the_count(pair):
 ])
 def test_an_extra_count_is_a_change(text, change):
     assert figures(text)[0].change is change
+
+
+def test_changes_over_periods_that_barely_meet_are_two_changes(pair):
+    from claimcheck.match.signals import changes_apart
+    claim = ("The harbour backlog fell by 35,000 cases between November 2022 and August 2023.")
+    assert changes_apart(pair(claim, "Between 2010 and 2022 the harbour backlog rose by 147,000 "
+                                     "cases."))
+    # The twin: the same stretch of time.
+    assert not changes_apart(pair(claim, "Between December 2022 and August 2023 the harbour "
+                                         "backlog rose by 2,000 cases."))

@@ -300,7 +300,27 @@ def changes_apart(pair: Pair) -> bool:
         return False
     said = pair.statement.date
     coming = all(d.start > said.end for d in pair.claim.analysis.dates)
-    return coming and pair.fact.arose.end < said.start
+    if coming and pair.fact.arose.end < said.start:
+        return True
+    # "fell by 35,000 between November 2022 and August 2023" against "a net increase between
+    # 2010 and 2022": two periods that share a month or two are two changes.
+    claimed, recorded = _period(pair.claim.analysis.dates), _period(pair.fact.analysis.dates)
+    if claimed is None or recorded is None:
+        return False
+    shared = (min(claimed[1], recorded[1]) - max(claimed[0], recorded[0])).days
+    shorter = min((claimed[1] - claimed[0]).days, (recorded[1] - recorded[0]).days)
+    return shared < PERIOD_OVERLAP * shorter
+
+
+# Two named periods of change are one when they share at least this much of the shorter.
+PERIOD_OVERLAP = 0.5
+
+
+def _period(dates) -> tuple | None:
+    """The period a sentence names with two or more dates ("between 2010 and 2022")."""
+    if len(dates) < 2:
+        return None
+    return min(d.start for d in dates), max(d.end for d in dates)
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
 MISDATED_WITHIN_DAYS = 31
