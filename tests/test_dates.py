@@ -87,3 +87,14 @@ def test_impossible_days_in_prose_fall_back_to_the_month_not_an_error():
 def test_the_edges_of_a_year_are_read_against_the_documents_date(text, expected):
     (_, _, found), = find_dates(text, parse_date("2023-12-19"))
     assert found == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Last week the head of the service said 84% were returned.", "2020-06-03", PartialDate(2020, 5)),
+    ("Last month the council said so.", "2020-03-31", PartialDate(2020, 2)),
+    # The twin: a document dated only to the month cannot say which week was the last.
+    ("Last week the head of the service said 84% were returned.", "2020-06", None),
+])
+def test_last_week_and_last_month_are_read_to_the_month(text, anchor, expected):
+    found = find_dates(text, parse_date(anchor))
+    assert (found[0][2] if found else None) == expected

@@ -19,6 +19,7 @@ from claimcheck.match.signals import (
     refusal_to_disclose,
     refutes_claim,
     reported_words,
+    share_against_whole,
     vote,
 )
 from claimcheck.model import Evidence, Statement
@@ -405,3 +406,13 @@ def test_changes_over_periods_that_barely_meet_are_two_changes(pair):
     # The twin: the same stretch of time.
     assert not changes_apart(pair(claim, "Between December 2022 and August 2023 the harbour "
                                          "backlog rose by 2,000 cases."))
+
+
+
+def test_a_claim_about_the_whole_meets_a_share_short_of_it(pair):
+    fact = "Last month 84% of tests at harbour centres were returned within 24 hours."
+    assert share_against_whole(pair("The tests at harbour centres are all returned within 24 "
+                                    "hours.", fact)) is not None
+    # The twin: a claim about most of them, not all.
+    assert share_against_whole(pair("Most tests at harbour centres are returned within 24 hours.",
+                                    fact)) is None

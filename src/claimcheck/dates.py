@@ -254,6 +254,8 @@ _DAY_MONTH = re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
                         rf"(?!\.?,?\s+\d{{4}})", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b|"
                             r"\b(?:last|previous)\s+year\b", re.I)
+# "last week", "last month": the month a week or a month before a dated document.
+_RELATIVE_WEEK_MONTH = re.compile(r"\b(?:last|the\s+previous)\s+(week|month)\b", re.I)
 # "since the start of the year", "at the end of last year": a month the anchor implies.
 _YEAR_EDGE = re.compile(r"\b(?:the\s+)?(start|beginning|end)\s+of\s+(the|this|last|the\s+previous)"
                         r"\s+year\b", re.I)
@@ -268,7 +270,8 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
     With ``anchor`` (the date of the document the text comes from), dates that lean on it are
     read too: "on 17 May" is the last 17 May on or before the anchor, "earlier this year" the
     anchor's year, "last year" the year before, "the start of the year" the anchor's January and
-    "the end of last year" the December before. Without an anchor they are not dates.
+    "the end of last year" the December before, and, in a document dated to the day, "last week"
+    and "last month" the month a week or a month before. Without an anchor they are not dates.
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, PartialDate]] = []
@@ -321,4 +324,13 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
         year = anchor.year - 1 if match[0].lower().startswith(("last", "previous")) else anchor.year
         taken.append(match.span())
         found.append((match.start(), match.end(), PartialDate(year)))
+    if anchor.day is not None:
+        for match in _RELATIVE_WEEK_MONTH.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            day = anchor.start - dt.timedelta(days=7) if match[1].lower() == "week" else \
+                anchor.start.replace(day=1) - dt.timedelta(days=1)
+            taken.append(match.span())
+            # Known only to the month: "last week" names no day.
+            found.append((match.start(), match.end(), PartialDate(day.year, day.month)))
     return found

@@ -17,6 +17,7 @@ The signals, in the order ``vote`` weighs them:
 - ``opposite_polarity``    (conflicts) the same predication, affirmed by one and denied by the other.
 - ``contrary_assessment``  (conflicts) "a great success" against "no significant impact": a
   favourable verdict on a matter and an unfavourable one on the same matter.
+- ``share_against_whole``  (conflicts) "they're all done within 24 hours" against "84% were".
 - ``agreeing_figure``      (supports)  the same measure, the same value (or within the claim's
   bounds: "more than 100,000" against 132,000).
 - ``same_assertion``       (supports)  the same predication, the same polarity.
@@ -75,7 +76,8 @@ REPORTING = re.compile(
 
 SIGNAL_NAMES = ("refusal_to_disclose", "opinion_only", "different_period", "refutes_claim",
                 "conflicting_figure", "conflicting_date", "opposite_polarity", "abandoned_commitment",
-                "contrary_assessment", "agreeing_figure", "same_assertion", "reported_words",
+                "contrary_assessment", "share_against_whole", "agreeing_figure",
+                "same_assertion", "reported_words",
                 "corrects_statement", "structured_polarity")
 
 
@@ -321,6 +323,36 @@ def _period(dates) -> tuple | None:
     if len(dates) < 2:
         return None
     return min(d.start for d in dates), max(d.end for d in dates)
+
+
+# "They're all done within 24 hours", "every claim", "always": a claim about the whole of
+# something. Idioms that quantify nothing are left out.
+UNIVERSAL = re.compile(r"\b(?:all|every|each|always|without\s+exception)\b(?!\s+(?:of\s+us|"
+                       r"right|the\s+best|along|too|but|over|in\s+all))", re.I)
+NOT_UNIVERSAL_IDIOM = re.compile(r"\b(?:at\s+all|above\s+all|after\s+all|all\s+in\s+all|"
+                                 r"first\s+of\s+all|once\s+and\s+for\s+all|all\s+of\s+us|"
+                                 r"for\s+all\s+(?:of\s+)?(?:us|you|those))\b", re.I)
+
+
+def share_against_whole(pair: Pair) -> Vote | None:
+    """A claim about the whole ("they're all done within 24 hours") against a record of a share
+    short of it ("84% of tests at drive-in centres were returned within 24 hours"). The share
+    must count what the claim is about: its words are among the claim's."""
+    claim_text = NOT_UNIVERSAL_IDIOM.sub(" ", pair.claim.analysis.text)
+    if not UNIVERSAL.search(claim_text) or any(f.kind == "percent" for f in figures(claim_text)):
+        return None
+    main = pair.claim.analysis.main
+    if main is None or main.polarity is Polarity.DENIED or main.modality in HEDGED \
+            or main.modality in (Modality.FUTURE, Modality.PLAN):
+        return None   # "not all", "may all", "will all": no claim about the whole as it is
+    if not related(pair, dense_at=0.55, coverage_at=0.35):
+        return None
+    claimed = {stem(w) for w in _words(pair.claim)}
+    for share in figures(pair.fact.analysis.text):
+        if share.kind == "percent" and 0 < share.value < 100 and share.bound == "exact" \
+                and share.context & claimed:
+            return Vote("share_against_whole", "conflicts", _strength(pair))
+    return None
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
 MISDATED_WITHIN_DAYS = 31
@@ -814,7 +846,7 @@ def contrary_assessment(pair: Pair) -> Vote | None:
 
 CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
     refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment,
-    contrary_assessment)
+    contrary_assessment, share_against_whole)
 SUPPORT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (agreeing_figure, same_assertion)
 
 
