@@ -336,3 +336,22 @@ def test_a_claim_restated_in_the_correct_answer_is_not_the_one_corrected():
     assert restated_as_correct(CORRECTED_ANSWER, "Since 2010, harbour crime is down by 50% under "
                                                  "this Government.")
     assert not restated_as_correct(CORRECTED_ANSWER, "There are 20,000 more harbour wardens.")
+
+
+@pytest.mark.parametrize("dated, corrected", [
+    ("2022-07", True),
+    # The twin: a month before the statement cannot correct it.
+    ("2022-06", False),
+])
+def test_a_correction_dated_to_the_statements_month_may_correct_it(nlp, lexicon, corpus_dirs,
+                                                                    dated, corrected):
+    claims, evidence = corpus_dirs
+    words = "I am, of course, absolutely aware of the harbour authority's report on the dredging."
+    write_item(claims, "answer", {"date": "2022-07-14", "speaker": "Steve Example",
+                                  "venue": "oral"}, words)
+    evidence_file(evidence, "letter", dated, kind="correction",
+                  title="Ministerial Corrections: letter of correction from Steve Example",
+                  text=f"{words}\n\nAn error has been identified in my response to the hon. "
+                       "Member.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected

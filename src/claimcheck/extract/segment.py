@@ -12,13 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.extract.nlp import SEGMENTER as NAME
+from claimcheck.prose import ABBREVIATIONS
 
-# Written with a full stop in Hansard and in citations; never the end of a sentence there.
-ABBREVIATIONS = frozenset({
-    "hon", "rt", "col", "cols", "vol", "vols", "para", "paras", "no", "nos", "mr", "mrs", "ms",
-    "dr", "st", "cl", "sch", "art", "arts", "reg", "regs", "pp", "p", "c", "cc", "ch", "sec",
-    "fig", "approx", "cf", "ibid", "op", "cit", "sq", "gov", "dept", "govt", "hansard", "wq",
-})
 ELLIPSES = frozenset({"...", "…", "[...]", "[…]"})
 
 

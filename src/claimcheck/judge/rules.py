@@ -47,6 +47,7 @@ from claimcheck.model import (
     Statement,
     Verdict,
 )
+from claimcheck.prose import plain_sentences
 from claimcheck.references import normalise_reference
 
 # Documents whose facts come into being when they are signed, whatever date they take effect.
@@ -115,8 +116,10 @@ class Judge:
         return links
 
     def _later_than(self, statement: Statement) -> list[Evidence]:
+        # A correction dated only to the month of the statement ("Ministerial Corrections, July
+        # 2022") may well come after it: the precision does not rule it out.
         return [e for e in self._correcting
-                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME)]
+                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME, Order.UNDECIDED)]
 
     # ------------------------------------------------------------------ corrections
 
@@ -526,7 +529,7 @@ def _publicly_known(citations: list[Citation], date: PartialDate) -> bool | None
 
 def _sentence_naming(item: Evidence, reference: str) -> str:
     refs = set(normalise_reference(reference))
-    for sentence in _sentences(item.text):
+    for sentence in plain_sentences(item.text):
         if refs & set(normalise_reference(sentence)):
             return sentence
     return item.text.split("\n")[0].strip()
@@ -600,16 +603,12 @@ def clip_quote(text: str, limit: int = 600) -> str:
     return room.rsplit(" ", 1)[0] + " [\u2026]"
 
 
-def _sentences(text: str) -> list[str]:
-    """A document's sentences, split at full stops: enough to find the one that names or
-    corrects something, without parsing the document again."""
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 
 def _windows(text: str) -> list[tuple[str, str]]:
     """Each sentence of ``text`` with the sentences either side: a correction often says "That
     was not accurate" after the sentence that quotes the words."""
-    sentences = _sentences(text)
+    sentences = plain_sentences(text)
     # "The correct response should have been:" is followed by the whole corrected answer, and
     # the words corrected may be anywhere in it.
     return [(s, " ".join(sentences[max(0, i - 1):None if CORRECT_WORDING.search(s) else i + 2]))
