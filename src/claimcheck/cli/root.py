@@ -89,7 +89,8 @@ def check(
         inputs = inputs_fingerprint(
             [claims, evidence],
             [claims.resolve().parent / "lexicon.toml", reviews_path(claims), *(lexicon or [])],
-            [f"strict={strict}", f"formats={','.join(chosen)}"])
+            [f"strict={strict}", f"formats={','.join(chosen)}"],
+            manifest=None if no_cache else cache_dir / "manifest.json")
         expected = ["findings.json", "report.md", *(FILE_NAMES[name] for name in chosen)]
         recorded = None if no_cache else up_to_date(out, inputs, expected)
         if recorded is not None:

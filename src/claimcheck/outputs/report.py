@@ -395,7 +395,8 @@ def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime 
         # Last, once every report is in place: what declares the set whole and up to date.
         write_atomic(out_dir / SET_MARK, set_mark(inputs, {
             path.name: data.encode("utf-8") if isinstance(data, str) else data
-            for path, data in outputs.items()}))
+            for path, data in outputs.items()}, {key: document[key]
+                                                 for key in ("summary", "generated_at")}))
     return list(outputs)
 
 

@@ -83,21 +83,25 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     not cached) adds retrieval by meaning;
     ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items).
     ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached."""
-    result_key = cache.result_key(
-        [("statement", s.id, s.content_hash) for s in corpus.statements]
-        + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
-    if result_key is not None:
-        result_key = f"{result_key}:{'dense' if embedder is not None else 'lexical'}"
-    remembered = cache.get(result_key, tuple[Finding, ...]) if cache else None
-    if remembered is not None:
-        return CheckResult(corpus, remembered, corpus.problems)
-    # Here, not at the top: extract imports spaCy, which a cached result does not need.
+    # Each statement's findings are cached against the whole evidence set (the "world"): a
+    # changed statement is matched and judged again alone, and an unchanged corpus not at all.
+    world = cache.world_key([(e.id, e.content_hash) for e in corpus.evidence],
+                            "dense" if embedder is not None else "lexical") if cache else None
+    keys = [cache.verdicts_key(world, s.id, str(s.path), s.content_hash)
+            for s in corpus.statements] if cache else [None] * len(corpus.statements)
+    known: list = cache.get_many(keys, tuple[Finding, ...]) if cache else [None] * len(keys)
+    missing = [s for s, value in zip(corpus.statements, known, strict=True) if value is None]
+    missing_keys = [k for k, value in zip(keys, known, strict=True) if value is None]
+    if not missing:
+        return CheckResult(corpus, tuple(f for value in known for f in value), corpus.problems)
+    # Here, not at the top: extract imports spaCy, which cached findings do not need.
     from claimcheck.extract.extractor import Extractor
     from claimcheck.extract.nlp import loaded
     from claimcheck.judge.rules import Judge
     from claimcheck.match.matcher import FactIndex, Matcher
     from claimcheck.match.retrieve import Retriever
 
+    asked_dense = embedder is not None
     if callable(embedder) and not hasattr(embedder, "encode"):
         embedder, why_not = embedder()
         if embedder is None:
@@ -118,9 +122,8 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     by_id = {e.id: e for e in corpus.evidence}
     matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
     judge = Judge(corpus.evidence, lexicon)
-    findings: list[Finding] = []
     # Read every statement first, so that their claims are embedded in a few large batches.
-    read = list(_cached(extractor, "statement", corpus.statements, cache, n_process))
+    read = list(_cached(extractor, "statement", missing, cache, n_process))
     matcher.retriever.prepare(claim for _, claims in read for claim in claims)
 
     def judged(statement, claims) -> list[Finding]:
@@ -129,13 +132,21 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
                    for claim in claims}
         return judge.judge(statement, claims, matches)
 
-    done = 0
+    fresh: dict[str, list[Finding]] = {s.id: [] for s in missing}
+    done = len(corpus.statements) - len(missing)
     for count, some in _in_parallel(judged, read, n_process):
-        findings.extend(some)
+        for finding in some:
+            fresh[finding.statement.id].append(finding)
         done += count
         report("statements", done, len(corpus.statements))
-    if result_key is not None:
-        cache.put_many([(result_key, tuple(findings))])
+    # Without the embedding model the findings were judged by words alone: not what the key
+    # says, so not remembered.
+    if cache is not None and (embedder is not None) == asked_dense:
+        cache.put_many([(key, tuple(fresh[s.id])) for s, key in zip(missing, missing_keys,
+                                                                     strict=True)
+                        if key is not None])
+    findings = [f for s, value in zip(corpus.statements, known, strict=True)
+                for f in (value if value is not None else fresh[s.id])]
     return CheckResult(corpus, tuple(findings), corpus.problems)
 
 
