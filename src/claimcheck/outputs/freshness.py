@@ -135,12 +135,33 @@ def _walk(folder):
 SET_MARK = ".claimcheck-set.json"
 
 
-def set_mark(fingerprint: str, outputs: Mapping[str, bytes],
+class Digest:
+    """The size and SHA-256 of text written as a stream of chunks, taken as they pass."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = chunks
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def __iter__(self):
+        for chunk in self._chunks:
+            data = chunk.encode("utf-8")
+            self._hash.update(data)
+            self.size += len(data)
+            yield data
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def set_mark(fingerprint: str, outputs: Mapping[str, bytes | Digest],
              recorded: Mapping | None = None) -> str:
-    """The text of the mark that declares ``outputs`` (file name -> bytes) one up-to-date set.
+    """The text of the mark that declares ``outputs`` (file name -> bytes, or the ``Digest`` of
+    a stream already written) one up-to-date set.
     ``recorded`` (``findings.json``'s summary and generated_at) is kept in it, so that an
     up-to-date run can say what the reports hold without reading them."""
-    files = {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    files = {name: {"bytes": data.size, "sha256": data.hexdigest()} if isinstance(data, Digest)
+             else {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
              for name, data in sorted(outputs.items())}
     return json.dumps({"inputs": fingerprint, "files": files, **({"recorded": dict(recorded)}
                                                                  if recorded else {})},

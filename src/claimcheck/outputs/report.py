@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from claimcheck.outputs.briefing import (
     is_dismissed,
     statement_review,
 )
-from claimcheck.outputs.freshness import SET_MARK, set_mark
+from claimcheck.outputs.freshness import SET_MARK, Digest, set_mark
 from claimcheck.pipeline.run import statement_verdicts
 from claimcheck.review.store import Review, ReviewState, review_status
 
@@ -45,11 +45,19 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
                       inputs: str | None = None) -> dict:
     """The ``findings.json`` contract. ``generated_at`` is its one volatile field; ``inputs`` is
     the fingerprint of what the run read (see ``claimcheck.outputs.freshness``)."""
+    head, records, tail = _document_parts(result, generated_at, reviews, inputs)
+    return {**head, "findings": list(records), **tail}
+
+
+def _document_parts(result: CheckResult, generated_at: dt.datetime | None,
+                    reviews: Mapping[str, Review] | None, inputs: str | None):
+    """``findings.json`` as the fields before the findings, the findings' records (made as they
+    are taken) and the fields after them."""
     findings = sorted_findings(result.findings)
     states = review_status(findings, reviews) if reviews is not None else {}
     verdicts = Counter(f.verdict.value for f in findings)
     per_statement = statement_verdicts(findings)
-    return {
+    head = {
         "schema": SCHEMA_VERSION,
         "generator": f"claimcheck {__version__}",
         "generated_at": (generated_at or dt.datetime.now(dt.UTC)).isoformat(
@@ -65,13 +73,35 @@ def findings_document(result: CheckResult, generated_at: dt.datetime | None = No
             "skipped_inputs": sum(1 for p in result.problems if p.skipped),
             "input_warnings": sum(1 for p in result.problems if not p.skipped),
         },
-        "findings": [finding_record(f, states.get(f.id)) for f in findings],
+    }
+    records = (finding_record(f, states.get(f.id)) for f in findings)
+    tail = {
         "unchecked_statements": sorted(s.id for s in result.corpus.statements
                                        if s.id not in per_statement),
         "problems": [{"path": str(p.path), "field": p.field, "message": p.message,
                       "skipped": p.skipped} for p in result.problems],
         "notices": notices(result),
     }
+    return head, records, tail
+
+
+def findings_chunks(result: CheckResult, generated_at: dt.datetime | None = None,
+                    reviews: Mapping[str, Review] | None = None,
+                    inputs: str | None = None) -> Iterator[str]:
+    """``findings.json`` as text chunks, one finding at a time, so that writing it needs no
+    more memory for 50,000 findings than for 50: the same text as
+    ``json_text(findings_document(...))``."""
+    head, records, tail = _document_parts(result, generated_at, reviews, inputs)
+    # Nested two levels deep, a record's lines are indented by four more spaces; JSON strings
+    # hold no raw newline, so every newline in a record's text is one of its own lines.
+    yield _json_escaped(json.dumps(head, indent=2, ensure_ascii=False)[:-2]) + ",\n  \"findings\": ["
+    first = True
+    for record in records:
+        text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + _json_escaped(text)
+        first = False
+    yield ("]," if first else "\n  ],") + _json_escaped(
+        json.dumps(tail, indent=2, ensure_ascii=False)[1:]) + "\n"
 
 
 def finding_record(finding: Finding, review: ReviewState | None = None) -> dict[str, Any]:
@@ -384,9 +414,11 @@ def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime 
     All are written in full to temporary files before any is renamed into place, so a run that
     fails or is interrupted leaves the previous set (or nothing), not new files beside old ones.
     """
-    document = findings_document(result, generated_at, reviews, inputs)
+    when = generated_at or dt.datetime.now(dt.UTC)
+    head, _, _ = _document_parts(result, when, reviews, inputs)
+    findings = Digest(findings_chunks(result, when, reviews, inputs))
     outputs = {
-        out_dir / "findings.json": json_text(document),
+        out_dir / "findings.json": findings,
         out_dir / "report.md": markdown_report(result, reviews),
         **(extra or {}),
     }
@@ -395,7 +427,7 @@ def write_reports(result: CheckResult, out_dir: Path, generated_at: dt.datetime 
         # Last, once every report is in place: what declares the set whole and up to date.
         write_atomic(out_dir / SET_MARK, set_mark(inputs, {
             path.name: data.encode("utf-8") if isinstance(data, str) else data
-            for path, data in outputs.items()}, {key: document[key]
+            for path, data in outputs.items()}, {key: head[key]
                                                  for key in ("summary", "generated_at")}))
     return list(outputs)
 
@@ -410,6 +442,9 @@ _JSON_ESCAPED = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\
 def json_text(document: Any) -> str:
     """``document`` as indented UTF-8 JSON with every invisible or reordering character escaped
     (``\\u202e``): the same value when parsed, inert when looked at."""
-    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _json_escaped(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _json_escaped(text: str) -> str:
     # These characters can only occur inside JSON strings, where an escape means the same.
-    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
