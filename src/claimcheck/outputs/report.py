@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -209,11 +209,11 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
               "|---|---|---|---|---|---|---|"]
     statements = sorted(per_statement.values(), key=lambda f: (f.statement.date.start,
                                                                f.statement.id))
+    grouped = by_statement_verdict(findings)
     for f in statements:
         s = f.statement
         shown = brief(f, documents)
-        standing = statement_review([g for g in findings if g.statement.id == s.id
-                                     and g.verdict is f.verdict], states) \
+        standing = statement_review(grouped[(s.id, f.verdict)], states) \
             if reviews is not None else "–"
         lines.append(f"| {s.date.human()} | {_inline(s.speaker)} | {_inline(s.reference or s.id)} | "
                      f"**{f.verdict.value}** | {shown.confidence:.2f}{'*' if shown.capped else ''}"
@@ -285,16 +285,25 @@ def statement_counts(findings, per_statement: Mapping[str, Finding],
     """ "6 contradicted (1 confirmed, 1 dismissed, 4 waiting)", ...: each statement once, under its
     most serious verdict; with reviews, how many of those a reviewer has decided."""
     parts = []
+    grouped = by_statement_verdict(findings) if states is not None else {}
     for verdict in VERDICT_SEVERITY:
         chosen = [f for f in per_statement.values() if f.verdict is verdict]
         tally = None
         if states is not None and verdict in FLAGGED:
             tally = {"confirmed": 0, "dismissed": 0, "waiting": 0}
             for f in chosen:
-                tally[statement_review([g for g in findings if g.statement.id == f.statement.id
-                                        and g.verdict is verdict], states)] += 1
+                tally[statement_review(grouped[(f.statement.id, verdict)], states)] += 1
         parts.append(describe_tally(len(chosen), verdict.value, tally))
     return parts
+
+
+def by_statement_verdict(findings) -> defaultdict[tuple[str, Verdict], list[Finding]]:
+    """Each statement's findings of each verdict, in the order given: found once for all
+    statements, not by scanning every finding for each (minutes at 10,000 statements)."""
+    grouped: defaultdict[tuple[str, Verdict], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[(finding.statement.id, finding.verdict)].append(finding)
+    return grouped
 
 
 FLAGGED = (Verdict.CONTRADICTED, Verdict.CORRECTED, Verdict.OVERTAKEN)
