@@ -11,7 +11,10 @@
    reading of the parses, indexing, matching, judging, writing the reports);
 4. re-run: ``claimcheck check --cache-dir DIR`` twice on the same corpus; second/first (goal:
    under 0.10). Printed as "cache: not available" until ``check`` has that option.
-5. start-up: ``--help``, ``version``, ``fetch --help``, ``review`` and an unchanged ``check`` of
+5. scale (issue 14): at 4k x 800 (1k x 200 with ``--quick``), one changed statement, one
+   changed evidence file and nothing changed against a first run; one subject against mixed
+   subjects; 4x statements and evidence;
+6. start-up: ``--help``, ``version``, ``fetch --help``, ``review`` and an unchanged ``check`` of
    the embedded corpus, each as a new process, against ``python -c pass`` (goal: under 0.2 s for
    the commands that parse nothing; an unchanged ``check`` never imports spaCy).
 
@@ -71,10 +74,10 @@ def check_command(corpus: Path, out: Path, *extra: str) -> list[str]:
             "--evidence", str(corpus / "evidence"), "--out", str(out), *extra]
 
 
-def corpus_of(root: Path, statements: int, evidence: int) -> Path:
-    folder = root / f"corpus-{statements}x{evidence}"
+def corpus_of(root: Path, statements: int, evidence: int, single_subject: bool = False) -> Path:
+    folder = root / f"corpus-{statements}x{evidence}{'-single' if single_subject else ''}"
     if not folder.exists():
-        generate(folder, statements, evidence)
+        generate(folder, statements, evidence, single_subject=single_subject)
     return folder
 
 
@@ -269,6 +272,90 @@ def rerun(root: Path, statements: int, evidence: int) -> list[str]:
         f"findings are the same as the first run's: {'yes' if same else 'NO'}.")]
 
 
+def _edit(path: Path, sentence: str) -> None:
+    """Add a sentence to a corpus file's body, as a person revising it would."""
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" {sentence}\n",
+                    encoding="utf-8")
+
+
+def scale(root: Path, statements: int, evidence: int) -> list[str]:
+    """Issue 14's acceptance, side by side in one run: a first run, then one changed statement,
+    one changed evidence file and nothing changed, each against the first; a single-subject
+    corpus against a mixed one of the same size; and a quarter of the size, for 4x growth."""
+    load_before = os.getloadavg()
+    folder = root / f"scale-{statements}x{evidence}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(corpus_of(root, statements, evidence), folder)
+    cache, out = root / "scale-cache", root / "scale-out"
+    for stale in (cache, out):
+        shutil.rmtree(stale, ignore_errors=True)
+
+    def check(*extra: str) -> Run:
+        run = run_measured(check_command(folder, out, CACHE_OPTION, str(cache), *extra))
+        if run.returncode != 0:
+            raise SystemExit(f"claimcheck check failed: {run.stderr.strip()[-500:]}")
+        return run
+
+    first = check()
+    files = statements_of(folder)
+    _edit(files[len(files) // 2], "The data will not be shared with the Home Office.")
+    statement = check()
+    _edit(next(p for p in sorted((folder / "evidence").iterdir()) if p.stem.endswith("-foi")),
+          "The Department shared the records with the Home Office in 2016.")
+    document = check()
+    nothing = check()
+    cold_out = root / "scale-cold"
+    cold = run_measured(check_command(folder, cold_out, "--no-cache"))
+    same = _findings(out) == _findings(cold_out)
+
+    def first_run(corpus: Path, name: str) -> Run:
+        """A first run, with an empty cache of its own: measured as the mixed corpus was."""
+        return run_measured(check_command(corpus, root / f"{name}-out", CACHE_OPTION,
+                                          str(root / f"{name}-cache")))
+    single = first_run(corpus_of(root, statements, evidence, True), "single")
+    quarter = first_run(corpus_of(root, statements // 4, evidence // 4), "quarter")
+    mixed = first
+
+    def row(what: str, run: Run, against: Run, goal: str) -> str:
+        return (f"| {what} | {run.seconds:.1f} | {run.peak_rss_mb:,.0f} | "
+                f"{run.seconds / against.seconds:.2f} | {goal} |")
+    return [f"## Scale (issue 14): {statements:,} statements x {evidence:,} evidence", "",
+            ("Each run is `claimcheck check` as a new process, with the same `--cache-dir` and "
+             "`--out` for the first four; the cold run with `--no-cache`; the one-subject and "
+             "quarter-size runs as first runs with empty caches of their own, like the first. "
+             "The mixed corpus is the first run's."), "",
+            "| run | seconds | peak RSS MB | ratio | goal |", "|---|---:|---:|---:|---|",
+            row("first run (empty cache)", first, first, ""),
+            row("one statement changed", statement, first, "at most 0.10 of the first"),
+            row("one evidence file changed", document, first, "at most 0.20 of the first"),
+            row("nothing changed", nothing, first, "at most 0.05 of the first"),
+            row("cold run of the edited corpus (`--no-cache`)", cold, first, ""),
+            row("one subject, first run", single, mixed, "at most 1.2 of mixed (the first run)"),
+            row(f"a quarter of the size ({statements // 4:,} x {evidence // 4:,}), first run",
+                quarter, quarter, ""),
+            row("4x statements and evidence (the first run)", mixed, quarter,
+                "at most 4.5 of a quarter"), "",
+            ("The findings after the three incremental runs are the cold run's: "
+             f"{'yes' if same else 'NO'} (byte for byte, less `generated_at` and `inputs`). "
+             "Load average (1, 5, 15 min) before the section: "
+             + ", ".join(f"{x:.1f}" for x in load_before) + "; after it: "
+             + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + ". Corpora under 2,000 files "
+             "are read in one process, larger ones in two (`--jobs 0`), so the quarter size "
+             "reads with one process and the full size with two.")]
+
+
+def statements_of(folder: Path) -> list[Path]:
+    return sorted((folder / "claims").iterdir())
+
+
+def _findings(out: Path) -> bytes:
+    """findings.json without its two fields that differ between runs of the same corpus."""
+    lines = (out / "findings.json").read_bytes().splitlines(keepends=True)
+    return b"".join(line for line in lines
+                    if not line.startswith((b'  "generated_at"', b'  "inputs"')))
+
+
 STARTUP_ROUNDS = 7
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -326,7 +413,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="only the small sizes")
     parser.add_argument("--write", type=Path, metavar="FILE",
                         help="also write the results to FILE (e.g. bench/RESULTS.md)")
-    parser.add_argument("--sections", default="extraction,sizes,stages,rerun,startup,outputs",
+    parser.add_argument("--sections",
+                        default="extraction,sizes,stages,rerun,startup,outputs,scale",
                         help="which sections to run, comma-separated (default: all)")
     args = parser.parse_args(argv)
     wanted = set(args.sections.split(","))
@@ -334,7 +422,7 @@ def main(argv: list[str] | None = None) -> None:
     small = (2000, 400) if args.quick else (10000, 2000)
     command = "python bench/run.py" + (" --quick" if args.quick else "") + (
         f" --sections {args.sections}"
-        if wanted != {"extraction", "sizes", "stages", "rerun", "startup", "outputs"}
+        if wanted != {"extraction", "sizes", "stages", "rerun", "startup", "outputs", "scale"}
         else "")
     lines = ["# claimcheck benchmarks", "", f"- command: `{command}`",
              f"- date: {time.strftime('%Y-%m-%d')}", *machine(), ""]
@@ -350,6 +438,7 @@ def main(argv: list[str] | None = None) -> None:
             "rerun": lambda: rerun(root, *small),
             "startup": lambda: startup(root),
             "outputs": lambda: output_sizes(root, *small),
+            "scale": lambda: scale(root, *((1000, 200) if args.quick else (4000, 800))),
         }
         for name, section in sections.items():
             if name not in wanted:

@@ -224,12 +224,18 @@ class Writer:
 
     # ------------------------------------------------------------------ topics
 
-    def topics(self, count: int) -> list[Topic]:
+    def topics(self, count: int, single_subject: bool = False) -> list[Topic]:
+        """``count`` topics; with ``single_subject``, all about one holder, recipient and kind of
+        data (only their dates differ), as a campaign's own corpus is."""
         topics = []
         for n in range(count):
             holder = self.rng.choice(list(DEPARTMENTS))
             name, roles, things = DEPARTMENTS[holder]
             recipient = self.rng.choice([r for r in RECIPIENTS if r != holder])
+            if single_subject and topics:
+                holder, name, roles, recipient = (topics[0].holder, topics[0].holder_name,
+                                                  topics[0].roles, topics[0].recipient)
+                things = [topics[0].thing]
             signed = self.date_between(dt.date(2013, 1, 1), dt.date(2021, 12, 31))
             effective = signed - dt.timedelta(days=self.rng.choice([0, 0, 30, 120, 180]))
             disclosed = signed + dt.timedelta(days=self.rng.randint(60, 900))
@@ -423,8 +429,8 @@ class Writer:
 
     # ------------------------------------------------------------------ the corpus
 
-    def build(self, statements: int, evidence: int) -> None:
-        topics = self.topics(max(4, evidence // 8))
+    def build(self, statements: int, evidence: int, single_subject: bool = False) -> None:
+        topics = self.topics(max(4, evidence // 8), single_subject)
         for topic in topics:
             self.add_evidence(topic, "agreement")
         kinds, weights = ["agreement", "foi", "minutes", "statistics", "news", "guidance"], \
@@ -451,10 +457,12 @@ class Writer:
                 (target / f"{ident}.md").write_text(f"---\n{front}---\n{body}\n", "utf-8")
 
 
-def generate(out: Path, statements: int, evidence: int, seed: int = 2016) -> Path:
-    """Write a corpus of ``statements`` statements and ``evidence`` evidence items under ``out``."""
+def generate(out: Path, statements: int, evidence: int, seed: int = 2016,
+             single_subject: bool = False) -> Path:
+    """Write a corpus of ``statements`` statements and ``evidence`` evidence items under ``out``
+    (with ``single_subject``, every topic on one holder, recipient and kind of data)."""
     writer = Writer(seed)
-    writer.build(statements, evidence)
+    writer.build(statements, evidence, single_subject)
     writer.write(out)
     return out
 
@@ -465,8 +473,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--statements", type=int, default=1000)
     parser.add_argument("--evidence", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument("--single-subject", action="store_true",
+                        help="every topic on one department, recipient and kind of data")
     args = parser.parse_args(argv)
-    generate(args.out, args.statements, args.evidence, args.seed)
+    generate(args.out, args.statements, args.evidence, args.seed, args.single_subject)
     print(f"wrote {args.statements} statements and {args.evidence} evidence items to {args.out}")
 
 

@@ -11,7 +11,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from claimcheck.errors import OutputError
@@ -29,8 +29,11 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     write_all({path: text})
 
 
-def write_all(outputs: Mapping[Path, str | bytes]) -> None:
-    """Write several files as one step: all are written and synced before any is renamed."""
+def write_all(outputs: Mapping[Path, str | bytes | Iterable[str]]) -> None:
+    """Write several files as one step: all are written and synced before any is renamed.
+
+    A file's data may be a stream of text chunks, written as they come: a large report is
+    never held whole in memory."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in outputs.items():
@@ -49,9 +52,10 @@ def write_all(outputs: Mapping[Path, str | bytes]) -> None:
         remove_stale_temporaries(directory)
 
 
-def _stage(path: Path, data: str | bytes) -> Path:
+def _stage(path: Path, data: str | bytes | Iterable[str]) -> Path:
     """Write ``data`` to a new temporary file beside ``path``, synced; return its path."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = (payload,) if isinstance(payload, bytes) else payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -72,7 +76,8 @@ def _stage(path: Path, data: str | bytes) -> Path:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
             if mode is not None and hasattr(os, "fchmod"):

@@ -21,7 +21,9 @@
     ├── FindingError                no finding has the id asked for, or the finding cannot be
     │                               used for what was asked (a correction request for a finding
     │                               that is not contradicted, or that a reviewer dismissed)
-    └── OutputError                 a report or fetched file could not be written
+    ├── OutputError                 a report or fetched file could not be written
+    └── ClusterError                the Dask cluster asked for with ``--cluster`` cannot be
+                                    reached or used (Dask missing, a worker that differs)
 
 The command line turns each into one line (``str(error)``) and a non-zero exit; library callers
 catch the class that fits what they can do about it.
@@ -128,3 +130,8 @@ class FindingError(ClaimcheckError):
 
     def __str__(self) -> str:
         return f"finding {self.finding_id}: {self.message}" if self.finding_id else self.message
+
+
+class ClusterError(ClaimcheckError):
+    """The cluster cannot be reached or used: Dask is missing, the scheduler does not answer, a
+    worker has another pipeline, or a task failed there."""

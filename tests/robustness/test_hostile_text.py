@@ -26,7 +26,12 @@ from claimcheck.corpus.load import MAX_LINE_CHARS, load_corpus
 from claimcheck.model import CheckResult, Verdict
 from claimcheck.outputs.exports import claimreview_json, findings_csv
 from claimcheck.outputs.html_report import html_report
-from claimcheck.outputs.report import findings_document, json_text, markdown_report
+from claimcheck.outputs.report import (
+    findings_chunks,
+    findings_document,
+    json_text,
+    markdown_report,
+)
 from claimcheck.pipeline.run import check_corpus, lexicon_for
 
 from ..conftest import shared_embedder
@@ -165,7 +170,8 @@ def _json_inert_values(text: str) -> None:
 
 
 OUTPUTS = [
-    Output("findings.json", lambda r: json_text(findings_document(r)), _json_inert),
+    # As write_reports writes it: streamed, one finding at a time.
+    Output("findings.json", lambda r: "".join(findings_chunks(r)), _json_inert),
     Output("report.md", markdown_report, _markdown_quotes_it),
     Output("report.html", html_report, _html_inert),
     Output("findings.csv", findings_csv, _csv_inert),

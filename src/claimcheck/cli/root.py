@@ -75,6 +75,11 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", metavar="N", callback=_not_negative,
                                       help="Processes for spaCy (0, the default: 2 for corpora "
                                            "of 2,000 files or more, else 1).")] = 0,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="ADDRESS",
+        help="Read the corpus (spaCy and embeddings) on a Dask cluster: a scheduler's address "
+             "(tcp://host:8786), or 'local' for one on this machine. Needs "
+             "'claimcheck[cluster]'.")] = None,
 ) -> None:
     """Judge every claim against the evidence and write the reports.
 
@@ -89,7 +94,8 @@ def check(
         inputs = inputs_fingerprint(
             [claims, evidence],
             [claims.resolve().parent / "lexicon.toml", reviews_path(claims), *(lexicon or [])],
-            [f"strict={strict}", f"formats={','.join(chosen)}"])
+            [f"strict={strict}", f"formats={','.join(chosen)}"],
+            manifest=None if no_cache else cache_dir / "manifest.json")
         expected = ["findings.json", "report.md", *(FILE_NAMES[name] for name in chosen)]
         recorded = None if no_cache else up_to_date(out, inputs, expected)
         if recorded is not None:
@@ -104,7 +110,8 @@ def check(
         from claimcheck.review.store import load_reviews
 
         result = check_folders(claims, evidence, lexicon, None if no_cache else cache_dir,
-                               strict=strict, jobs=jobs, progress=_progress(), warn=warn)
+                               strict=strict, jobs=jobs, progress=_progress(), warn=warn,
+                               cluster=cluster)
         reviews = load_reviews(reviews_path(claims))
         when = dt.datetime.now(dt.UTC)
         paths = write_reports(result, out, when, reviews,

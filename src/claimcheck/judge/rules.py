@@ -16,6 +16,7 @@ The rules, in the order they decide:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import defaultdict
@@ -442,16 +443,51 @@ def supersession(evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         for old in item.supersedes:
             if old in by_id and item not in successors[old]:
                 successors[old].append(item)
-    # Each agreement's title read once: the pairs below are many, the titles few.
-    versioned = [(e, _unversioned(e.title)) for e in items
-                 if e.kind == "agreement" and (e.version or VERSION.search(e.title))]
-    for a, a_title in versioned:
-        for b, b_title in versioned:
-            if a is b or fuzz.token_sort_ratio(a_title, b_title) < 85:
+    # Agreements grouped by title read without versions and dates: the fuzzy score is taken once
+    # per pair of distinct titles, not per pair of agreements, which on one subject are nearly all
+    # versions of a few titles. Within a group, "signed before" is found by bisecting on dates.
+    groups: dict[str, list[Evidence]] = defaultdict(list)
+    for e in items:
+        if e.kind == "agreement" and (e.version or VERSION.search(e.title)):
+            groups[_unversioned(e.title)].append(e)
+    position = {id(e): i for i, e in enumerate(items)}
+    by_start = {title: sorted(members, key=lambda e: e.date.start.toordinal())
+                for title, members in groups.items()}
+    starts = {title: [e.date.start.toordinal() for e in members] for title, members in by_start.items()}
+    for title, near in _similar_titles(list(groups)).items():
+        for a in groups[title]:
+            # b was signed after a when it starts after a ends (``PartialDate.compare``).
+            later = [b for other in near
+                     for b in by_start[other][bisect.bisect_right(starts[other], a.date.end.toordinal()):]]
+            # In corpus order within a day, as the pairs were once taken: the sort below is stable.
+            later.sort(key=lambda b: (b.date.start.toordinal(), position[id(b)]))
+            have = successors[a.id]
+            if have:   # declared with ``supersedes``: each successor once
+                later = [b for b in later if b not in have]
+            have.extend(later)
+    return {k: sorted(v, key=lambda e: e.date.start) for k, v in successors.items() if v}
+
+
+# Titles this similar (token_sort_ratio) are taken for versions of one agreement.
+SAME_AGREEMENT = 85
+
+
+def _similar_titles(titles: list[str]) -> dict[str, list[str]]:
+    """Each title with the titles (itself included) scoring at least ``SAME_AGREEMENT``.
+
+    Titles whose lengths alone rule the score out are never scored: the ratio is at most
+    ``2 * shorter / (both lengths)``."""
+    near: dict[str, list[str]] = {t: [] for t in titles}
+    for i, a in enumerate(titles):
+        near[a].append(a)   # a title scores 100 against itself
+        for b in titles[i + 1:]:
+            shorter, total = min(len(a), len(b)), len(a) + len(b)
+            if total and 200 * shorter < SAME_AGREEMENT * total:
                 continue
-            if a.date.compare(b.date).value == "before" and b not in successors[a.id]:
-                successors[a.id].append(b)
-    return {k: sorted(v, key=lambda e: e.date.start) for k, v in successors.items()}
+            if fuzz.token_sort_ratio(a, b) >= SAME_AGREEMENT:
+                near[a].append(b)
+                near[b].append(a)
+    return near
 
 
 def _unversioned(title: str) -> str:
@@ -643,9 +679,14 @@ def _word_share(words: set[str], text: str) -> float:
 
 def _names_day(text: str, anchor: PartialDate, day: PartialDate) -> bool:
     """Does ``text`` name the statement's day ("on 17 May", "of 25 July 2016")?"""
-    if day.day is None:
-        return False
-    return any(d.day is not None and d == day for _, _, d in find_dates(text, anchor))
+    return day.day is not None and day in _days_named(text, anchor)
+
+
+@lru_cache(maxsize=1 << 17)
+def _days_named(text: str, anchor: PartialDate) -> frozenset[PartialDate]:
+    """The days ``text`` names, read once per text: every statement asks it of the same few
+    correcting documents."""
+    return frozenset(d for _, _, d in find_dates(text, anchor) if d.day is not None)
 
 
 def _signals(verdict: Verdict, corrections: list[Evidence], links: Sequence[CorrectionLink],

@@ -21,27 +21,55 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata, resources
 from pathlib import Path
 
+from claimcheck.atomic import write_atomic
 from claimcheck.corpus.load import MAX_FILE_BYTES
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, OutputError
 from claimcheck.extract.nlp import PIPELINES
 from claimcheck.files import read_bounded
 
 
 def inputs_fingerprint(folders: Iterable[Path], files: Iterable[Path | None],
-                       options: Iterable[str]) -> str:
-    """A digest of the folders' files (names and bytes), the given files, options and code."""
+                       options: Iterable[str], manifest: Path | None = None) -> str:
+    """A digest of the folders' files (names and bytes), the given files, options and code.
+
+    With a ``manifest`` (a file in the cache folder), a file whose size, modification and
+    change times and inode are those recorded there is taken to hold the bytes whose digest was
+    recorded, and is not read again: git's index does the same. The manifest is rewritten when
+    anything in it changed."""
     digest = hashlib.sha256()
+    known = _read_manifest(manifest) if manifest is not None else {}
+    seen: dict[str, list] = {}
 
     def add(label: str, data: bytes) -> None:
         digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
 
+    def add_file(label: str, path: Path) -> None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        where = str(path.absolute())
+        if info is not None and stat.S_ISREG(info.st_mode):
+            signature = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+            entry = known.get(where)
+            if entry is not None and entry[:4] == signature:
+                seen[where] = entry
+                digest.update(label.encode() + b"\0" + bytes.fromhex(entry[4]))
+                return
+        data = _contents(path)
+        if info is not None and stat.S_ISREG(info.st_mode):
+            seen[where] = [*signature, hashlib.sha256(data).hexdigest()]
+        add(label, data)
+
     for folder in folders:
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
             if path.is_file():
-                add(f"{folder.name}/{path.name}", _contents(path))
+                add_file(f"{folder.name}/{path.name}", path)
     for path in files:
         if path is not None and path.is_file():
-            add(str(path), _contents(path))
+            add_file(str(path), path)
+    if manifest is not None and seen != known:
+        _write_manifest(manifest, seen)
     for option in options:
         add("option", option.encode())
     package = resources.files("claimcheck")
@@ -53,6 +81,33 @@ def inputs_fingerprint(folders: Iterable[Path], files: Iterable[Path | None],
         except metadata.PackageNotFoundError:
             add(name, b"absent")
     return digest.hexdigest()
+
+
+MANIFEST_BYTES = 256 * 1024 ** 2
+
+
+def _read_manifest(path: Path) -> dict[str, list]:
+    """The recorded files: path -> [size, mtime_ns, ctime_ns, inode, sha256 hex]. Anything not
+    of that shape is ignored (the file is then read and hashed)."""
+    try:
+        data = json.loads(read_bounded(path, MANIFEST_BYTES))
+    except (OSError, InputError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        return {}
+    return {k: v for k, v in data["files"].items()
+            if isinstance(v, list) and len(v) == 5 and all(type(n) is int for n in v[:4])
+            and isinstance(v[4], str) and len(v[4]) == 64
+            and all(c in "0123456789abcdef" for c in v[4])}
+
+
+def _write_manifest(path: Path, files: dict[str, list]) -> None:
+    """Best effort: without a manifest, the next run reads the files again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({"files": files}, separators=(",", ":")))
+    except (OSError, OutputError):
+        pass
 
 
 def _contents(path: Path) -> bytes:
@@ -80,16 +135,43 @@ def _walk(folder):
 SET_MARK = ".claimcheck-set.json"
 
 
-def set_mark(fingerprint: str, outputs: Mapping[str, bytes]) -> str:
-    """The text of the mark that declares ``outputs`` (file name -> bytes) one up-to-date set."""
-    files = {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+class Digest:
+    """The size and SHA-256 of text written as a stream of chunks, taken as they pass."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = chunks
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def __iter__(self):
+        for chunk in self._chunks:
+            data = chunk.encode("utf-8")
+            self._hash.update(data)
+            self.size += len(data)
+            yield data
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def set_mark(fingerprint: str, outputs: Mapping[str, bytes | Digest],
+             recorded: Mapping | None = None) -> str:
+    """The text of the mark that declares ``outputs`` (file name -> bytes, or the ``Digest`` of
+    a stream already written) one up-to-date set.
+    ``recorded`` (``findings.json``'s summary and generated_at) is kept in it, so that an
+    up-to-date run can say what the reports hold without reading them."""
+    files = {name: {"bytes": data.size, "sha256": data.hexdigest()} if isinstance(data, Digest)
+             else {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
              for name, data in sorted(outputs.items())}
-    return json.dumps({"inputs": fingerprint, "files": files}, indent=2) + "\n"
+    return json.dumps({"inputs": fingerprint, "files": files, **({"recorded": dict(recorded)}
+                                                                 if recorded else {})},
+                      indent=2) + "\n"
 
 
 def up_to_date(out_dir: Path, fingerprint: str, expected: Iterable[str]) -> dict | None:
-    """The recorded ``findings.json`` when every expected report exists, holds the bytes the last
-    complete run wrote, and was made from the same inputs; otherwise None."""
+    """``findings.json``'s summary and generated_at (as the set mark recorded them, or else the
+    whole document) when every expected report exists, holds the bytes the last complete run
+    wrote, and was made from the same inputs; otherwise None."""
     try:
         mark = json.loads((out_dir / SET_MARK).read_text(encoding="utf-8"))
         files = mark["files"] if mark.get("inputs") == fingerprint else None
@@ -98,6 +180,8 @@ def up_to_date(out_dir: Path, fingerprint: str, expected: Iterable[str]) -> dict
         for name in expected:
             if not _holds(out_dir / name, files.get(name)):
                 return None
+        if isinstance(mark.get("recorded"), dict):
+            return mark["recorded"]
         document = json.loads((out_dir / "findings.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, AttributeError, TypeError, KeyError):
         return None

@@ -1,5 +1,6 @@
 """A cache of what extraction read, keyed by content, so an unchanged re-run skips spaCy; and of
-whole results, so a re-run on an unchanged corpus skips matching and judging too.
+each statement's findings, so a re-run after an edit matches and judges only the statements whose
+findings can have changed.
 
 One SQLite file. A key covers everything extraction depends on: the item's own bytes (front matter
 included, since the question and department shape the reading), the lexicon, the spaCy pipeline
@@ -29,6 +30,8 @@ from claimcheck.lexicon import Lexicon
 from claimcheck.pipeline.codec import decode, encode
 
 FORMAT = "claimcheck-readings-json-1"
+# The modules whose code a statement's verdicts depend on beyond extraction.
+JUDGING_CODE = ("match.matcher", "judge.rules", "match.signals", "match.retrieve", "match.embed")
 MAX_CACHE_BYTES = 4 * 1024 ** 3
 """The cache stops growing here (about 40 times what 10,000 statements need); the run goes on."""
 
@@ -88,16 +91,27 @@ class ExtractionCache:
         return hashlib.sha256(f"{self._prefix}\x00{kind}\x00{item_id}\x00{content_hash}"
                               .encode()).hexdigest()
 
-    def result_key(self, items: list[tuple[str, str, str]]) -> str | None:
-        """The key of a whole result: every item's (kind, id, content hash), and the matching and
-        judging code. None when an item was not read from a file."""
-        if any(not content for _, _, content in items):
+    def world_key(self, evidence: list[tuple[str, str]], mode: str) -> str | None:
+        """What every statement's verdicts depend on besides the statement: every evidence item's
+        (id, content hash), the matching and judging code and ``mode`` (dense or lexical
+        retrieval). Retrieval weighs terms by their rarity in the whole evidence set, and a
+        correction or a later version can reach any statement, so a change to any evidence item
+        changes this key. None when an item was not read from a file."""
+        if any(not content for _, content in evidence):
             return None
-        code = "".join(_code_hash(module)
-                       for module in ("match.matcher", "judge.rules", "match.signals", "match.retrieve", "match.embed"))
-        listing = "\n".join("\x00".join(item) for item in sorted(items))
-        return hashlib.sha256(f"{self._prefix}\x00result\x00{code}\x00{listing}"
+        code = "".join(_code_hash(module) for module in JUDGING_CODE)
+        listing = "\n".join("\x00".join(item) for item in sorted(evidence))
+        return hashlib.sha256(f"{self._prefix}\x00world\x00{code}\x00{mode}\x00{listing}"
                               .encode()).hexdigest()
+
+    def verdicts_key(self, world: str | None, statement_id: str, path: str,
+                     content_hash: str) -> str | None:
+        """The key of one statement's findings against the evidence ``world``. The path is part
+        of it because the findings name the statement's file."""
+        if world is None or not content_hash:
+            return None
+        return hashlib.sha256(f"{world}\x00verdicts\x00{statement_id}\x00{path}\x00"
+                              f"{content_hash}".encode()).hexdigest()
 
     def vector_key(self, model: str, text: str) -> str:
         """The key of a sentence's vector: the embedding model and the text alone (not the
@@ -108,17 +122,7 @@ class ExtractionCache:
 
     def get_strings(self, keys: list[str]) -> list[str | None]:
         """The text values stored under ``keys`` (None where there is none), read in batches."""
-        found: dict[str, str] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            rows = self._rows(chunk)
-            if rows is None:
-                return [None] * len(keys)
-            for key, value, digest in rows:
-                found[key] = self._read(value, digest, str)
-                if found[key] is None:
-                    return [None] * len(keys)   # discarded: nothing in it is to be trusted
-        return [found.get(key) for key in keys]
+        return self.get_many(list(keys), str)
 
     def _rows(self, keys: list[str]) -> list | None:
         if self._db is None:
@@ -131,6 +135,21 @@ class ExtractionCache:
             self._failed(error)
             return None
 
+
+    def get_many(self, keys: list[str | None], kind: Any) -> list[Any]:
+        """The values stored under ``keys`` read as ``kind`` (None where there is none, or for a
+        None key), read in batches."""
+        wanted = [key for key in keys if key is not None]
+        found: dict[str, Any] = {}
+        for start in range(0, len(wanted), 500):
+            rows = self._rows(wanted[start:start + 500])
+            if rows is None:
+                return [None] * len(keys)
+            for key, value, digest in rows:
+                found[key] = self._read(value, digest, kind)
+                if found[key] is None:
+                    return [None] * len(keys)   # discarded: nothing in it is to be trusted
+        return [found.get(key) if key is not None else None for key in keys]
 
     def get(self, key: str | None, kind: Any) -> Any:
         """The value stored under ``key``, read as ``kind`` (``list[Claim]``); None if there is

@@ -22,6 +22,7 @@ from claimcheck.pipeline.cache import ExtractionCache
 
 if TYPE_CHECKING:
     from claimcheck.extract.extractor import Extractor
+    from claimcheck.pipeline.cluster import Cluster
 
 Progress = Callable[[str, int, int], None]
 
@@ -50,12 +51,14 @@ LARGE_CORPUS = 2000
 def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path] | None = None,
                   cache_dir: Path | None = None, strict: bool = False, jobs: int = 0,
                   progress: Progress | None = None, dense: bool = True,
-                  warn: Callable[[str], None] | None = None) -> CheckResult:
+                  warn: Callable[[str], None] | None = None,
+                  cluster: str | None = None) -> CheckResult:
     """What the commands run: load the folders, the lexicon (the default, a lexicon.toml beside
     the folders, then ``lexicon_files``) and the English pipeline, then check, reusing the
     readings cached in ``cache_dir`` (None: no cache). ``jobs`` 0 picks the number of processes
     from the corpus size. spaCy is imported only if something is not in the cache. ``warn`` is
-    told when the cache had to be discarded or given up."""
+    told when the cache had to be discarded or given up. ``cluster`` (a Dask scheduler's
+    address, or "local") runs the reading there (``claimcheck.pipeline.cluster``)."""
     from claimcheck.extract.nlp import DeferredPipeline
 
     corpus = load_corpus(claims_dir, evidence_dir, strict=strict)
@@ -67,37 +70,50 @@ def check_folders(claims_dir: Path, evidence_dir: Path, lexicon_files: list[Path
              if cache_dir else None)
     size = len(corpus.statements) + len(corpus.evidence)
     processes = jobs or (min(2, os.cpu_count() or 1) if size >= LARGE_CORPUS else 1)
+    remote = None
     try:
+        if cluster is not None:
+            from claimcheck.pipeline.cluster import Cluster
+
+            remote = Cluster(cluster, lexicon, (nlp.meta.get("name", ""),
+                                                nlp.meta.get("version", "")))
         return check_corpus(corpus, nlp, lexicon, progress, cache=cache, n_process=processes,
-                            embedder=embedder)
+                            embedder=embedder, cluster=remote)
     finally:
+        if remote is not None:
+            remote.close()
         if cache is not None:
             cache.close()
 
 
 def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | None = None,
                  cache: ExtractionCache | None = None, n_process: int = 1,
-                 embedder=None) -> CheckResult:
+                 embedder=None, cluster: Cluster | None = None) -> CheckResult:
     """Judge every claim of ``corpus``. ``cache`` skips extraction of unchanged items;
     ``embedder`` (an ``Embedder``, or ``embed.load_embedder`` to load one only if the result is
     not cached) adds retrieval by meaning;
     ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items).
-    ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached."""
-    result_key = cache.result_key(
-        [("statement", s.id, s.content_hash) for s in corpus.statements]
-        + [("evidence", e.id, e.content_hash) for e in corpus.evidence]) if cache else None
-    if result_key is not None:
-        result_key = f"{result_key}:{'dense' if embedder is not None else 'lexical'}"
-    remembered = cache.get(result_key, tuple[Finding, ...]) if cache else None
-    if remembered is not None:
-        return CheckResult(corpus, remembered, corpus.problems)
-    # Here, not at the top: extract imports spaCy, which a cached result does not need.
+    ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached.
+    With a ``cluster``, what is not cached is read (and embedded) there instead."""
+    # Each statement's findings are cached against the whole evidence set (the "world"): a
+    # changed statement is matched and judged again alone, and an unchanged corpus not at all.
+    world = cache.world_key([(e.id, e.content_hash) for e in corpus.evidence],
+                            "dense" if embedder is not None else "lexical") if cache else None
+    keys = [cache.verdicts_key(world, s.id, str(s.path), s.content_hash)
+            for s in corpus.statements] if cache else [None] * len(corpus.statements)
+    known: list = cache.get_many(keys, tuple[Finding, ...]) if cache else [None] * len(keys)
+    missing = [s for s, value in zip(corpus.statements, known, strict=True) if value is None]
+    missing_keys = [k for k, value in zip(keys, known, strict=True) if value is None]
+    if not missing:
+        return CheckResult(corpus, tuple(f for value in known for f in value), corpus.problems)
+    # Here, not at the top: extract imports spaCy, which cached findings do not need.
     from claimcheck.extract.extractor import Extractor
     from claimcheck.extract.nlp import loaded
     from claimcheck.judge.rules import Judge
     from claimcheck.match.matcher import FactIndex, Matcher
-    from claimcheck.match.retrieve import Retriever
+    from claimcheck.match.retrieve import Retriever, claim_text
 
+    asked_dense = embedder is not None
     if callable(embedder) and not hasattr(embedder, "encode"):
         embedder, why_not = embedder()
         if embedder is None:
@@ -108,19 +124,23 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
             from claimcheck.match.embed import StoredVectors
 
             embedder.store = StoredVectors(cache)
+        elif cluster is not None:
+            embedder.store = _Vectors()
     extractor = Extractor(loaded(nlp), lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
-    read = _cached(extractor, "evidence", corpus.evidence, cache, n_process)
+    read = _cached(extractor, "evidence", corpus.evidence, cache, n_process, cluster)
     for done, (_, item_facts) in enumerate(read, start=1):
         facts.extend(item_facts)
         report("evidence", done, len(corpus.evidence))
+    # Read every statement first, so that their claims are embedded in a few large batches.
+    read = list(_cached(extractor, "statement", missing, cache, n_process, cluster))
+    if cluster is not None and embedder is not None:
+        _embed_on(cluster, embedder, [f.analysis.text for f in facts if not f.implicit]
+                  + [claim_text(claim) for _, claims in read for claim in claims])
     by_id = {e.id: e for e in corpus.evidence}
     matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
     judge = Judge(corpus.evidence, lexicon)
-    findings: list[Finding] = []
-    # Read every statement first, so that their claims are embedded in a few large batches.
-    read = list(_cached(extractor, "statement", corpus.statements, cache, n_process))
     matcher.retriever.prepare(claim for _, claims in read for claim in claims)
 
     def judged(statement, claims) -> list[Finding]:
@@ -129,20 +149,31 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
                    for claim in claims}
         return judge.judge(statement, claims, matches)
 
-    done = 0
+    fresh: dict[str, list[Finding]] = {s.id: [] for s in missing}
+    done = len(corpus.statements) - len(missing)
     for count, some in _in_parallel(judged, read, n_process):
-        findings.extend(some)
+        for finding in some:
+            fresh[finding.statement.id].append(finding)
         done += count
         report("statements", done, len(corpus.statements))
-    if result_key is not None:
-        cache.put_many([(result_key, tuple(findings))])
+    # Without the embedding model the findings were judged by words alone: not what the key
+    # says, so not remembered.
+    if cache is not None and (embedder is not None) == asked_dense:
+        cache.put_many([(key, tuple(fresh[s.id])) for s, key in zip(missing, missing_keys,
+                                                                     strict=True)
+                        if key is not None])
+    findings = [f for s, value in zip(corpus.statements, known, strict=True)
+                for f in (value if value is not None else fresh[s.id])]
     return CheckResult(corpus, tuple(findings), corpus.problems)
 
 
 def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | None,
-            n_process: int):
-    """Yield (item, reading) in input order, reading only what the cache does not hold."""
+            n_process: int, cluster: Cluster | None = None):
+    """Yield (item, reading) in input order, reading only what the cache does not hold (on the
+    ``cluster``, when there is one)."""
     def read(chosen, n_process):
+        if cluster is not None:
+            return cluster.read(kind, list(chosen))
         return read_items(extractor, kind, list(chosen), n_process)
 
     if cache is None:
@@ -162,6 +193,26 @@ def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | Non
         yield item, value
     if new_entries:
         cache.put_many(new_entries)
+
+
+class _Vectors(dict):
+    """Vectors worked out on the cluster, for an embedder with no readings cache to keep them."""
+
+    def get_many(self, texts) -> dict:
+        return {t: self[t] for t in texts if t in self}
+
+    def put_many(self, vectors: dict) -> None:
+        self.update(vectors)
+
+
+def _embed_on(cluster: Cluster, embedder, texts: list[str]) -> None:
+    """Embed on the cluster the ``texts`` the embedder's store does not hold, into the store,
+    where the retriever will find them."""
+    wanted = sorted(set(texts))
+    have = embedder.store.get_many(wanted)
+    fresh = [t for t in wanted if t not in have]
+    if fresh:
+        embedder.store.put_many(cluster.embed(fresh))
 
 
 # Items per task sent to a worker process: large enough that spaCy batches well, small enough
