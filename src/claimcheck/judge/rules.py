@@ -20,7 +20,7 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ from claimcheck.match.signals import (
     CORRECTION_LANGUAGE,
     CorrectionLink,
     corrects_statement,
+    document_ties,
     names_speaker,
     stem,
 )
@@ -76,6 +77,9 @@ class Judge:
         # The documents whose words could correct a statement, found once for every statement.
         self._correcting = [e for e in evidence
                             if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
+        self._windows_of: dict[str, list[tuple[str, str]]] = {}
+        # The documents tied to the statement being judged, kept while its claims are judged.
+        self._tied_for: tuple[Statement, list] | None = None
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -106,15 +110,32 @@ class Judge:
         if len(words) < 2:
             return []
         links = []
-        for item in self._later_than(statement):
+        for item, windows, day_named in self._tied_to(statement):
             link = corrects_statement(
-                statement, item, _windows(item.text),
-                word_share=lambda text: _word_share(words, text),
-                statement_day_named=lambda text, item=item: _names_day(text, item.date,
-                                                                      statement.date))
+                statement, item, windows, word_share=lambda text: _word_share(words, text),
+                statement_day_named=day_named)
             if link is not None and not restated_as_correct(item.text, claim.analysis.text):
                 links.append(link)
         return links
+
+    def _tied_to(self, statement: Statement) -> list[tuple[Evidence, list, Callable]]:
+        """The later correcting documents that something ties to the statement (its speaker,
+        post, occasion or day), with their sentence windows: worked out once per statement,
+        not once per claim, since a document tied by nothing corrects none of its claims."""
+        if self._tied_for is not None and self._tied_for[0] is statement:
+            return self._tied_for[1]
+        found = []
+        for item in self._later_than(statement):
+            def day_named(text: str, item: Evidence = item) -> bool:
+                return _names_day(text, item.date, statement.date)
+            windows = self._windows_of.get(item.id)
+            if windows is None:
+                windows = self._windows_of[item.id] = _windows(item.text)
+            tied, titled_day = document_ties(statement, item, day_named)
+            if tied or titled_day or any(day_named(window) for _, window in windows):
+                found.append((item, windows, day_named))
+        self._tied_for = (statement, found)
+        return found
 
     def _later_than(self, statement: Statement) -> list[Evidence]:
         # A correction dated only to the month of the statement ("Ministerial Corrections, July

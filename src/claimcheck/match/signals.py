@@ -987,6 +987,23 @@ def _names_all(words: set[str], text: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
 
 
+def document_ties(statement: Statement, item: Evidence,
+                  statement_day_named: Callable[[str], bool]) -> tuple[list[str], bool]:
+    """What ties a whole document to the statement, whatever sentence corrects it: its speaker
+    (by name or post), its occasion; and whether its title names the statement's day ("Letter
+    of correction to the Official Report of 19 April 2023")."""
+    whole = f"{item.title}\n{item.text}"
+    tied = []
+    if names_speaker(statement, whole):
+        tied.append("speaker")
+    elif _names_post(statement, whole):
+        tied.append("post")
+    occasion = named_words(statement.title, frozenset())
+    if len(occasion) >= 2 and _names_all(occasion, whole):
+        tied.append("occasion")
+    return tied, statement_day_named(item.title)
+
+
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool]) -> CorrectionLink | None:
@@ -1001,17 +1018,7 @@ def corrects_statement(statement: Statement, item: Evidence,
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
     whole = f"{item.title}\n{item.text}"
-    tied = []
-    if names_speaker(statement, whole):
-        tied.append("speaker")
-    elif _names_post(statement, whole):
-        tied.append("post")
-    occasion = named_words(statement.title, frozenset())
-    if len(occasion) >= 2 and _names_all(occasion, whole):
-        tied.append("occasion")
-    # "Letter of correction to the Official Report of 19 April 2023": a title that names the
-    # statement's day ties the whole document to it.
-    titled_day = statement_day_named(item.title)
+    tied, titled_day = document_ties(statement, item, statement_day_named)
     first_person = bool(FIRST_PERSON_TELLING.search(item.text))
     # The sentence quoted is the one that says what was wrong ("An error has been identified in
     # the response I gave"), before one that only names the document ("Letter of correction").
