@@ -282,7 +282,7 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
                             (_PROSE_YEAR, "y")):
         for match in pattern.finditer(text):
             span = match.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if _overlaps(span, taken):
                 continue
             try:
                 if groups == "dmy":
@@ -298,6 +298,11 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
             taken.append(span)
             found.append((span[0], span[1], value))
     return sorted(found, key=lambda item: item[0])
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Is part of ``span`` already read as a date?"""
+    return any(start < span[1] and span[0] < end for start, end in taken)
 
 
 def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]):
@@ -319,14 +324,14 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
         taken.append(match.span())
         found.append((match.start(), match.end(), PartialDate(year, month)))
     for match in _RELATIVE_YEAR.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if _overlaps(match.span(), taken):
             continue   # part of "the start of this year", read above
         year = anchor.year - 1 if match[0].lower().startswith(("last", "previous")) else anchor.year
         taken.append(match.span())
         found.append((match.start(), match.end(), PartialDate(year)))
     if anchor.day is not None:
         for match in _RELATIVE_WEEK_MONTH.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if _overlaps(match.span(), taken):
                 continue
             day = anchor.start - dt.timedelta(days=7) if match[1].lower() == "week" else \
                 anchor.start.replace(day=1) - dt.timedelta(days=1)
