@@ -11,10 +11,14 @@ ABBREVIATIONS = frozenset({
     "fig", "approx", "cf", "ibid", "op", "cit", "sq", "gov", "dept", "govt", "hansard", "wq",
 })
 
-# Abbreviations that stand before a number ("No. 10", "col. 909", "p. 4"); before a word they
-# may end a sentence ("No. They were not.").
-BEFORE_NUMBERS = frozenset({"no", "nos", "p", "pp", "c", "cc", "col", "cols", "vol", "vols",
-                            "para", "paras", "sec", "cl", "art", "arts", "reg", "regs", "fig"})
+# Abbreviations that are also words: "No. 10" is a number, but "No. They were right." is an
+# answer, then a sentence.
+ALSO_WORDS = frozenset({"no", "p", "c"})
+
+
+def ends_sentence(abbreviation: str, following: str) -> bool:
+    """Does a sentence end after this abbreviation, given the word that follows it?"""
+    return abbreviation in ALSO_WORDS and following.istitle() and following.isalpha()
 
 _STOP = re.compile(r"(?<=[.!?])\s+")
 
@@ -29,8 +33,8 @@ def plain_sentences(text: str) -> list[str]:
         before = text[start:stop.start()]
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         word = last.rstrip(".").lstrip("([").lower()
-        if last.endswith(".") and word in ABBREVIATIONS and (
-                word not in BEFORE_NUMBERS or text[stop.end():stop.end() + 1].isdigit()):
+        following = re.match(r"\w*", text[stop.end():])[0]
+        if last.endswith(".") and word in ABBREVIATIONS and not ends_sentence(word, following):
             continue   # "the right hon. and learned Member", "col. 909"; but "No. They were."
         sentences.append(text[start:stop.start()].strip())
         start = stop.end()

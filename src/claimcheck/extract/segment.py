@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.extract.nlp import SEGMENTER as NAME
-from claimcheck.prose import ABBREVIATIONS
+from claimcheck.prose import ABBREVIATIONS, ends_sentence
 
 ELLIPSES = frozenset({"...", "…", "[...]", "[…]"})
 
@@ -28,8 +28,7 @@ def parliamentary_sentences(doc: Doc) -> Doc:
         if dotted or bare_then_dot:
             # "No. 10" is a number; "No. They were right." is an answer, then a sentence.
             abbreviation = word if dotted else doc[i - 1].lower_
-            answer = abbreviation in ("no", "p", "c") and following.is_title and following.is_alpha
-            following.is_sent_start = answer
+            following.is_sent_start = ends_sentence(abbreviation, following.text)
         # "[...]": an editor's cut inside a quotation, not a sentence.
         if token.text in ("[", "(") and following.text in ELLIPSES:
             following.is_sent_start = False
