@@ -282,16 +282,13 @@ _BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
                     modality=Modality.FACT)
 
 
-def _conflict_stands(claim: Claim, fact: Fact, retriever: Retriever, statement,
-                     evidence: dict, open_match: Match | None) -> bool:
+def _conflict_stands(pair: Pair, open_match: Match | None) -> bool:
     """Does the lexicon's conflict survive the reasoning the open signals apply to any pair? A
     veto (a refusal, an opinion, another period) ends it; so does a share of a whole ("80%
     paid" against "21% not paid") or an opposite change at another time, and so does an open
     reading that found the pair agrees ("failed to pay 21%" is "paid 79%")."""
     if open_match is not None and not open_match.conflicts:
         return False
-    pair = Pair(claim, fact, retriever.score(claim, fact), statement,
-                evidence.get(fact.evidence_id))
     if open_match is None:
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
@@ -343,15 +340,18 @@ class Matcher:
         for fact_id, match in structured.items():
             if fact_id in vetoed or refusal_to_disclose(Pair(claim, match.fact, None)):
                 continue  # vetoed by time, or a reply that declines to answer decides nothing
-            if fact_id not in found and not match.fact.implicit and not related(
-                    Pair(claim, match.fact, self.retriever.score(claim, match.fact)),
-                    dense_at=0.45, coverage_at=0.3):
+            # Scored once, and only for the tests below that read the score.
+            needs_score = not match.fact.implicit and (fact_id not in found or match.conflicts)
+            hit = self.retriever.score(claim, match.fact) if needs_score else None
+            if fact_id not in found and hit is not None and not related(
+                    Pair(claim, match.fact, hit), dense_at=0.45, coverage_at=0.3):
                 continue  # the lexicon's action and an organisation in common, nothing more
             open_match = found.get(fact_id)
             if open_match is not None and open_match.conflicts and not match.conflicts:
                 continue  # a figure or a refutation outweighs agreeing wording
-            if match.conflicts and not match.fact.implicit and not _conflict_stands(
-                    claim, match.fact, self.retriever, statement, self.evidence, open_match):
+            if match.conflicts and hit is not None and not _conflict_stands(
+                    Pair(claim, match.fact, hit, statement,
+                         self.evidence.get(match.fact.evidence_id)), open_match):
                 continue
             found[fact_id] = match
         return sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
