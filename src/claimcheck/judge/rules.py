@@ -67,6 +67,17 @@ class Timing:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class TiedDocument:
+    """A later correcting document that something ties to a statement, read once for all of
+    the statement's claims."""
+
+    item: Evidence
+    windows: list[tuple[str, str]]
+    day_named: Callable[[str], bool]
+    ties: tuple[list[str], bool]      # what ``document_ties`` found
+
+
 class Judge:
     """Holds what judging needs about the whole evidence set: corrections and version chains."""
 
@@ -78,8 +89,6 @@ class Judge:
         self._correcting = [e for e in evidence
                             if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
         self._windows_of: dict[str, list[tuple[str, str]]] = {}
-        # The documents tied to the statement being judged, kept while its claims are judged.
-        self._tied_for: tuple[Statement, list] | None = None
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -92,38 +101,42 @@ class Judge:
               matches: dict[str, list[Match]]) -> list[Finding]:
         corrections = self.corrections_for(statement)
         corrected_claims = _claims_addressed(claims, corrections)
+        tied: list[TiedDocument] | None = None
         findings = []
         for claim in claims:
             usable = [m for m in matches.get(claim.id, []) if not self._same_document(statement, m)]
             own = corrections if claim.id in corrected_claims else []
             links: list[CorrectionLink] = []
             if not own:
-                links = self.corrections_by_words(statement, claim)
+                if tied is None:
+                    tied = self._tied_to(statement)   # once for all the statement's claims
+                links = self.corrections_by_words(statement, claim, tied)
                 own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
             findings.append(self._judge_claim(statement, claim, usable, own, links))
         return unique_ids(findings)
 
-    def corrections_by_words(self, statement: Statement, claim: Claim) -> list[CorrectionLink]:
+    def corrections_by_words(self, statement: Statement, claim: Claim,
+                             tied: list[TiedDocument]) -> list[CorrectionLink]:
         """Later documents that correct this claim without naming a reference: correction
-        language tied to the statement by its day or its speaker, and by the claim's words."""
+        language tied to the statement by its day or its speaker, and by the claim's words.
+        ``tied`` is what ``_tied_to`` found for the statement."""
         words = {w for w in claim.analysis.keywords if len(w) > 2}
         if len(words) < 2:
             return []
         links = []
-        for item, windows, day_named in self._tied_to(statement):
+        for doc in tied:
             link = corrects_statement(
-                statement, item, windows, word_share=lambda text: _word_share(words, text),
-                statement_day_named=day_named)
-            if link is not None and not restated_as_correct(item.text, claim.analysis.text):
+                statement, doc.item, doc.windows,
+                word_share=lambda text: _word_share(words, text),
+                statement_day_named=doc.day_named, ties=doc.ties)
+            if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
                 links.append(link)
         return links
 
-    def _tied_to(self, statement: Statement) -> list[tuple[Evidence, list, Callable]]:
+    def _tied_to(self, statement: Statement) -> list[TiedDocument]:
         """The later correcting documents that something ties to the statement (its speaker,
         post, occasion or day), with their sentence windows: worked out once per statement,
         not once per claim, since a document tied by nothing corrects none of its claims."""
-        if self._tied_for is not None and self._tied_for[0] is statement:
-            return self._tied_for[1]
         found = []
         for item in self._later_than(statement):
             def day_named(text: str, item: Evidence = item) -> bool:
@@ -131,10 +144,9 @@ class Judge:
             windows = self._windows_of.get(item.id)
             if windows is None:
                 windows = self._windows_of[item.id] = _windows(item.text)
-            tied, titled_day = document_ties(statement, item, day_named)
-            if tied or titled_day or any(day_named(window) for _, window in windows):
-                found.append((item, windows, day_named))
-        self._tied_for = (statement, found)
+            ties = document_ties(statement, item, day_named)
+            if ties[0] or ties[1] or any(day_named(window) for _, window in windows):
+                found.append(TiedDocument(item, windows, day_named, ties))
         return found
 
     def _later_than(self, statement: Statement) -> list[Evidence]:

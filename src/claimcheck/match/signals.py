@@ -76,9 +76,8 @@ REPORTING = re.compile(
 
 SIGNAL_NAMES = ("refusal_to_disclose", "opinion_only", "different_period", "refutes_claim",
                 "conflicting_figure", "conflicting_date", "opposite_polarity", "abandoned_commitment",
-                "contrary_assessment", "share_against_whole", "agreeing_figure",
-                "same_assertion", "reported_words",
-                "corrects_statement", "structured_polarity")
+                "contrary_assessment", "share_against_whole", "agreeing_figure", "same_assertion",
+                "reported_words", "corrects_statement", "structured_polarity")
 
 
 @dataclass(frozen=True)
@@ -172,12 +171,10 @@ def different_period(pair: Pair) -> Vote | None:
     claim_dates, fact_dates = pair.claim.analysis.dates, pair.fact.analysis.dates
     if not claim_dates or not fact_dates:
         return None
-    start = min(d.start for d in claim_dates)
-    end = max(d.end for d in claim_dates)
+    start, end = _span(claim_dates)
     if SINCE.search(pair.claim.analysis.text) and pair.statement is not None:
         end = max(end, pair.statement.date.end)
-    fact_start = min(d.start for d in fact_dates)
-    fact_end = max(d.end for d in fact_dates)
+    fact_start, fact_end = _span(fact_dates)
     main = pair.claim.analysis.main
     lasting = main is not None and main.action in LASTING_STATES
     # An earlier event still bears on a lasting state ("not aware in February 2022" against a
@@ -283,7 +280,6 @@ def opposite_polarity(pair: Pair) -> Vote | None:
     return None
 
 
-
 def shares_of_a_whole(pair: Pair) -> bool:
     """Both sentences give a share of something ("we pay around 80% of new claims on time",
     "the Department failed to pay 21% of new claimants on time"): a share done and a share not
@@ -306,9 +302,10 @@ def changes_apart(pair: Pair) -> bool:
         return True
     # "fell by 35,000 between November 2022 and August 2023" against "a net increase between
     # 2010 and 2022": two periods that share a month or two are two changes.
-    claimed, recorded = _period(pair.claim.analysis.dates), _period(pair.fact.analysis.dates)
-    if claimed is None or recorded is None:
-        return False
+    claim_dates, fact_dates = pair.claim.analysis.dates, pair.fact.analysis.dates
+    if len(claim_dates) < 2 or len(fact_dates) < 2:
+        return False   # a period of change is named by two dates ("between 2010 and 2022")
+    claimed, recorded = _span(claim_dates), _span(fact_dates)
     shared = (min(claimed[1], recorded[1]) - max(claimed[0], recorded[0])).days
     shorter = min((claimed[1] - claimed[0]).days, (recorded[1] - recorded[0]).days)
     return shared < PERIOD_OVERLAP * shorter
@@ -318,10 +315,8 @@ def changes_apart(pair: Pair) -> bool:
 PERIOD_OVERLAP = 0.5
 
 
-def _period(dates) -> tuple | None:
-    """The period a sentence names with two or more dates ("between 2010 and 2022")."""
-    if len(dates) < 2:
-        return None
+def _span(dates) -> tuple:
+    """From the first day to the last that a sentence's dates cover."""
     return min(d.start for d in dates), max(d.end for d in dates)
 
 
@@ -353,6 +348,7 @@ def share_against_whole(pair: Pair) -> Vote | None:
                 and share.context & claimed:
             return Vote("share_against_whole", "conflicts", _strength(pair))
     return None
+
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
 MISDATED_WITHIN_DAYS = 31
@@ -1006,7 +1002,8 @@ def document_ties(statement: Statement, item: Evidence,
 
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
-                       statement_day_named: Callable[[str], bool]) -> CorrectionLink | None:
+                       statement_day_named: Callable[[str], bool],
+                       ties: tuple[list[str], bool] | None = None) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
     the statement by its words and by its day, its speaker (by name or post) or its occasion
     (the debate, hearing or programme).
@@ -1018,7 +1015,8 @@ def corrects_statement(statement: Statement, item: Evidence,
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
     whole = f"{item.title}\n{item.text}"
-    tied, titled_day = document_ties(statement, item, statement_day_named)
+    # ``ties``: what ``document_ties`` found, when the caller has it for all the claims.
+    tied, titled_day = ties or document_ties(statement, item, statement_day_named)
     first_person = bool(FIRST_PERSON_TELLING.search(item.text))
     # The sentence quoted is the one that says what was wrong ("An error has been identified in
     # the response I gave"), before one that only names the document ("Letter of correction").
