@@ -305,3 +305,16 @@ def test_a_comparative_adjective_names_a_level_not_a_fall(extractor, text, lower
 def test_raising_a_concern_is_no_increase(extractor, text, increase):
     fact, = [f for f in extractor.facts(evidence(text)) if not f.implicit]
     assert ("increase" in {p.action for p in fact.analysis.propositions}) is increase
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("No formal complaint was made against the governor.", ("formal complaint",)),
+    ("The consultation received no objections.", ("objection",)),
+    ("The trust did not receive any objections to the plan.", ("objection",)),
+    ("The depot was closed without consultation.", ("without consultation",)),
+    # "No" on the subject of another verb denies the predicate of things that exist.
+    ("No depots have been closed.", ()),
+    ("None of the payments were recovered.", ()),
+])
+def test_what_a_sentence_says_there_was_none_of(extractor, text, absent):
+    assert only_claim(extractor, text).absent == absent

@@ -355,3 +355,22 @@ def test_a_correction_dated_to_the_statements_month_may_correct_it(nlp, lexicon,
                        "Member.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
+
+
+def test_a_correction_naming_another_days_words_does_not_correct_this_day(nlp, lexicon,
+                                                                          corpus_dirs):
+    """One minister says much the same on one subject twice; the correction names the day of the
+    first. Only the first is corrected: the second is the twin that differs by its day."""
+    claims, evidence = corpus_dirs
+    words = "The Kestrel tunnel has passed its fire safety inspection."
+    for name, day in (("first", "2022-05-12"), ("second", "2022-05-26")):
+        write_item(claims, name, {"date": day, "speaker": "Lord Price of Ashby", "venue": "oral",
+                                  "house": "lords"}, words)
+    evidence_file(evidence, "letter", "2022-06-09", kind="letter",
+                  title="Letter from Lord Price of Ashby to the Chair of the Committee",
+                  text="In the debate on 12 May 2022, I told noble Lords that the Kestrel tunnel "
+                       "had passed its fire safety inspection. That was not accurate: the "
+                       "inspection is due in July.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["first"].verdict is Verdict.CORRECTED
+    assert worst["second"].verdict is not Verdict.CORRECTED

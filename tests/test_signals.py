@@ -10,6 +10,7 @@ from claimcheck.dates import PartialDate
 from claimcheck.match.retrieve import Retriever
 from claimcheck.match.signals import (
     Pair,
+    absent_against_present,
     agreeing_figure,
     conflicting_figure,
     contrary_assessment,
@@ -416,3 +417,78 @@ def test_a_claim_about_the_whole_meets_a_share_short_of_it(pair):
     # The twin: a claim about most of them, not all.
     assert share_against_whole(pair("Most tests at harbour centres are returned within 24 hours.",
                                     fact)) is None
+
+
+def test_a_thing_said_to_be_absent_conflicts_with_a_record_of_it(pair):
+    claim = "No payments were made to the consultancy."
+    paid = pair(claim, "The department paid the consultancy £450,000 in 2021.")
+    elsewhere = pair(claim, "The department paid the contractor £450,000 in 2021.")
+    assert absent_against_present(paid) is not None and vote(paid)[0] == "conflicts"
+    assert absent_against_present(elsewhere) is None
+
+
+def test_an_absent_thing_keeps_the_words_that_narrow_it(pair):
+    claim = "No formal complaint was made against the governor."
+    formal = pair(claim, "A formal complaint against the governor was made in 2021.")
+    informal = pair(claim, "A complaint about the governor was made informally in 2021.")
+    assert absent_against_present(formal) is not None
+    assert absent_against_present(informal) is None and vote(informal)[0] is None
+
+
+def test_without_denies_a_thing_only_in_its_own_event(pair):
+    claim = "The depot was closed without consultation."
+    same_act = pair(claim, "The depot was closed after a public consultation.")
+    other_act = pair(claim, "The depot's opening hours were set after a public consultation.")
+    assert absent_against_present(same_act) is not None
+    assert absent_against_present(other_act) is None
+
+
+def test_a_count_short_of_the_whole_answers_a_claim_about_all(pair):
+    claim = "All 40 lighthouse keepers have received the new training."
+    part = pair(claim, "Only 23 of the 40 lighthouse keepers had completed the new training by March.")
+    whole = pair(claim, "All 40 lighthouse keepers had completed the new training by March.")
+    assert share_against_whole(part) is not None and vote(part)[0] == "conflicts"
+    assert share_against_whole(whole) is None and vote(whole)[0] == "supports"
+
+
+def test_a_count_of_the_whole_says_nothing_of_another_predicate(pair):
+    claim = "All 40 lighthouse keepers have been issued with radios."
+    aged = pair(claim, "12 of the 40 lighthouse keepers were aged over 60.")
+    # Neither a share short of the whole of what the claim says, nor, by its 40, support.
+    assert share_against_whole(aged) is None and vote(aged)[0] is None
+
+
+def test_a_misstatement_refutes_the_claim_it_names(pair):
+    claim = "The waiting list for knee operations has fallen to 4,000."
+    overstated = pair(claim, "The minister overstated the fall in the waiting list for knee operations.")
+    described = pair(claim, "The minister described the fall in the waiting list for knee operations.")
+    assert refutes_claim(overstated) is not None
+    assert refutes_claim(described) is None
+
+
+def test_an_exceeded_budget_answers_delivery_within_it(pair):
+    claim = "The reservoir project has been delivered within budget."
+    exceeded = pair(claim, "The reservoir project's costs exceeded its budget by £30 million.")
+    within = pair(claim, "The reservoir project's costs stayed within its budget.")
+    assert contrary_assessment(exceeded) is not None
+    assert contrary_assessment(within) is None and vote(within)[0] != "conflicts"
+
+
+@pytest.mark.parametrize("owning", ["The correct position is that the inspection is due in June.",
+                                    "I should not have said that.",
+                                    "I got that wrong."])
+def test_a_speaker_owning_an_error_in_their_own_words_corrects(owning):
+    said = statement("The Kestrel tunnel passed its fire safety inspection in March 2022.",
+                     speaker="Lord Price of Ashby")
+    words = {"kestrel", "tunnel", "fire", "safety", "inspection"}
+    told = "In the House on 17 May, I told noble Lords that the Kestrel tunnel had passed its " \
+           "fire safety inspection."
+    text = f"{told} {owning}"
+    found = corrects_statement(said, evidence(text, "letter"), [(owning, text)], share(words),
+                               lambda t: "17 May" in t)
+    assert found is not None and "date" in found.links
+    # The twin: the same letter going on to something else owns no error.
+    other = f"{told} The inspection report will be published in June."
+    assert corrects_statement(said, evidence(other, "letter"),
+                              [("The inspection report will be published in June.", other)],
+                              share(words), lambda t: "17 May" in t) is None

@@ -160,6 +160,9 @@ class Analysis:
     keywords: tuple[str, ...] = ()               # normalised content words, for fuzzy scoring
     references: tuple[str, ...] = ()             # normalised citations named: ("48635",)
     event_date: PartialDate | None = None         # the date the sentence gives its main event
+    # What the sentence says there is none of, as lemmas with their modifiers first: "No formal
+    # complaint was made" -> ("formal complaint",); "awarded without competition" -> ("competition",)
+    absent: tuple[str, ...] = ()
 
     @property
     def main(self) -> Proposition | None:

@@ -283,6 +283,7 @@ class Extractor:
             keywords=tuple(_keywords(sent)),
             references=normalise_reference(sent.text),
             event_date=_event_date(sent, dates_found),
+            absent=tuple(dict.fromkeys(_absent(sent))),
         )
 
     def _triggers(self, sent: Span, mentions: list[_Mention], denials: list[tuple[int, int, str]],
@@ -968,6 +969,42 @@ def _keywords(sent: Span) -> list[str]:
     return [t.lemma_.lower() for t in sent
             if (t.is_alpha or CODED_NAME.match(t.text)) and not t.is_stop
             and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+
+
+# Verbs whose subject or object under "no" says the thing itself did not exist or happen: "there
+# was no breach", "no decision has been taken", "received no objections". Under other verbs "no"
+# denies the predicate of things that exist: "no depots have been closed".
+EXISTENCE_VERBS = frozenset({"be", "have", "exist", "occur", "happen", "make", "take", "receive",
+                             "raise", "hold", "reach", "give", "issue", "record", "find",
+                             "identify", "report", "lodge", "submit", "sign", "agree"})
+
+
+def _absent(sent: Span) -> Iterator[str]:
+    """The things a sentence says there were none of: a noun under "no" or "any" in a denied
+    clause, as subject or object of a verb of existence ("no formal complaint was made", "did
+    not receive any objections"), or after "without" ("awarded without competition"). Each as
+    its lemma after the lemmas of the adjectives and nouns that narrow it: a claim that there
+    was no *formal* complaint is not answered by an informal one."""
+    for token in sent:
+        word = token.lower_
+        noun = None
+        if word == "without":
+            noun = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        elif word in ("no", "any") and token.dep_ == "det" and token.head.pos_ == "NOUN":
+            head = token.head
+            verb = head.head
+            if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr") \
+                    or verb.lemma_.lower() not in EXISTENCE_VERBS:
+                continue
+            if word == "no" or any(c.dep_ == "neg" for c in verb.children):
+                noun = head
+        if noun is None:
+            continue
+        narrowing = [c.lemma_.lower() for c in noun.children
+                     if c.dep_ in ("amod", "compound") and c.is_alpha and not c.is_stop]
+        # "without" denies the thing only in the event it is attached to: kept, for the judge.
+        yield " ".join([*(["without"] if word == "without" else []), *narrowing,
+                        noun.lemma_.lower()])
 
 
 LIST_ITEM_TOKENS = 8

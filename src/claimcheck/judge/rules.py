@@ -76,6 +76,7 @@ class TiedDocument:
     windows: list[tuple[str, str]]
     day_named: Callable[[str], bool]
     ties: tuple[list[str], bool]      # what ``document_ties`` found
+    other_occasion_named: Callable[[str], bool]
 
 
 class Judge:
@@ -128,7 +129,8 @@ class Judge:
             link = corrects_statement(
                 statement, doc.item, doc.windows,
                 word_share=lambda text: _word_share(words, text),
-                statement_day_named=doc.day_named, ties=doc.ties)
+                statement_day_named=doc.day_named, ties=doc.ties,
+                other_occasion_named=doc.other_occasion_named)
             if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
                 links.append(link)
         return links
@@ -141,12 +143,19 @@ class Judge:
         for item in self._later_than(statement):
             def day_named(text: str, item: Evidence = item) -> bool:
                 return _names_day(text, item.date, statement.date)
+
+            def other_occasion(text: str, item: Evidence = item) -> bool:
+                # Neither the statement's day (a day either way, for when an answer is dated
+                # by its tabling) nor the document's own ("Letter of 5 June").
+                return any(abs(day.days_until(statement.date)) > 1
+                           and item.date.days_until(day) < -1
+                           for day in _occasion_days(text, item.date))
             windows = self._windows_of.get(item.id)
             if windows is None:
                 windows = self._windows_of[item.id] = _windows(item.text)
             ties = document_ties(statement, item, day_named)
             if ties[0] or ties[1] or any(day_named(window) for _, window in windows):
-                found.append(TiedDocument(item, windows, day_named, ties))
+                found.append(TiedDocument(item, windows, day_named, ties, other_occasion))
         return found
 
     def _later_than(self, statement: Statement) -> list[Evidence]:
@@ -720,6 +729,24 @@ def _days_named(text: str, anchor: PartialDate) -> frozenset[PartialDate]:
     """The days ``text`` names, read once per text: every statement asks it of the same few
     correcting documents."""
     return frozenset(d for _, _, d in find_dates(text, anchor) if d.day is not None)
+
+
+# Words that make a day the day of something said: "in my answer of 12 March", "I told the
+# House on 12 March", "[Official Report, 12 March 2023; Vol. 729, c. 40]".
+TELLING_NEAR = re.compile(r"\b(?:said|told|stated|answer(?:ed|s)?|repl(?:y|ied)|debate|Official\s+"
+                          r"Report|interview|remarks|comments|contribution|evidence\s+session|"
+                          r"letter|wrote|statement)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def _occasion_days(text: str, anchor: PartialDate) -> tuple[PartialDate, ...]:
+    """The days ``text`` gives as the day something was said, by the telling words within a
+    few words of the date."""
+    days = []
+    for start, end, day in find_dates(text, anchor):
+        if day.day is not None and TELLING_NEAR.search(text[max(0, start - 40):end + 25]):
+            days.append(day)
+    return tuple(days)
 
 
 def _signals(verdict: Verdict, corrections: list[Evidence], links: Sequence[CorrectionLink],

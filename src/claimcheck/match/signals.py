@@ -66,7 +66,12 @@ REFUTATION = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:not\s+(?:correct|accurate|true|right|the\s+case)|"
     r"incorrect|inaccurate|untrue|false|wrong|mistaken|misleading)|"
     r"misleading|inaccurate(?:ly)?|incorrect(?:ly)?|untrue|not\s+supported\s+by\s+the\s+"
-    r"(?:data|statistics|evidence|figures)|does\s+not\s+(?:reflect|represent)\s+the)\b", re.I)
+    r"(?:data|statistics|evidence|figures)|does\s+not\s+(?:reflect|represent)\s+the|"
+    r"not\s+borne\s+out|cannot\s+be\s+supported)\b", re.I)
+# Verbs of misstating take a claim as their object ("overstated the number on the list"): the
+# sentence is about a claim whatever it names.
+MISSTATING = re.compile(r"\b(?:overstat|understat|exaggerat|misrepresent|misstat)(?:e|ed|es|ing)\b",
+                        re.I)
 
 # Words that report what someone else said: their text is second hand.
 REPORTING = re.compile(
@@ -76,7 +81,8 @@ REPORTING = re.compile(
 
 SIGNAL_NAMES = ("refusal_to_disclose", "opinion_only", "different_period", "refutes_claim",
                 "conflicting_figure", "conflicting_date", "opposite_polarity", "abandoned_commitment",
-                "contrary_assessment", "share_against_whole", "agreeing_figure", "same_assertion",
+                "contrary_assessment", "share_against_whole", "absent_against_present",
+                "agreeing_figure", "same_assertion",
                 "reported_words", "corrects_statement", "structured_polarity")
 
 
@@ -214,7 +220,8 @@ def refutes_claim(pair: Pair) -> Vote | None:
     text = pair.fact.analysis.text
     if pair.evidence is not None and pair.evidence.kind == "correction":
         return None
-    if not REFUTATION.search(text) or not ABOUT_A_CLAIM.search(text):
+    if not MISSTATING.search(text) and (not REFUTATION.search(text)
+                                        or not ABOUT_A_CLAIM.search(text)):
         return None
     if not related(pair, dense_at=0.6, coverage_at=0.55):
         return None
@@ -343,11 +350,34 @@ def share_against_whole(pair: Pair) -> Vote | None:
     if not related(pair, dense_at=0.55, coverage_at=0.35):
         return None
     claimed = {stem(w) for w in _words(pair.claim)}
-    for share in figures(pair.fact.analysis.text):
-        if share.kind == "percent" and 0 < share.value < 100 and share.bound == "exact" \
-                and share.context & claimed:
+    # The share must be of what the claim says of the whole: "12 of the 40 keepers were aged over
+    # 60" counts the keepers, and says nothing of whether all 40 were issued with radios.
+    fact_words = _words(pair.fact)
+    said_of_both = {stem(w) for w in _words(pair.claim) - LIGHT_VERBS
+                    if any(derived(w, f) for f in fact_words)}
+    counts = [share.context for share in figures(pair.fact.analysis.text)
+              if share.kind == "percent" and 0 < share.value < 100 and share.bound == "exact"]
+    counts += _counts_short_of_whole(pair.fact.analysis.text)
+    for counted in counts:
+        if counted & claimed and said_of_both - counted:
             return Vote("share_against_whole", "conflicts", _strength(pair))
     return None
+
+
+# "248 out of 310 personnel", "1,200 of the 3,400 affected households": a count of a whole.
+COUNT_OF_WHOLE = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b((?:\s+[A-Za-z'\-]+){1,4})")
+
+
+def _counts_short_of_whole(text: str) -> list[set[str]]:
+    """For each "N of M" with N short of M, the stems of the words that say what is counted."""
+    found = []
+    for part, whole, counted in COUNT_OF_WHOLE.findall(text):
+        if int(part.replace(",", "")) < int(whole.replace(",", "")):
+            found.append({stem(w) for w in counted.split()
+                          if w.lower() not in CONTEXT_STOP and w.lower() not in MONTHS})
+    return found
 
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
@@ -500,11 +530,14 @@ class Figure:
     part: bool = False      # "a further 188", "of these, 6,620": one part of a larger count
     per: str | None = None  # "50 schools a year": a rate per year, month, week or day
     span_years: float | None = None  # "500 schools over a 10-year programme": a total over years
+    whole: bool = False     # "23 of the 40 keepers": the whole a part is counted of
 
 
 # "A further 188 officers", "of these, 6,620", "including 40": a part, beside others, of a count.
 PART_BEFORE = re.compile(r"(?:\ba\s+further|\banother|\bof\s+(?:these|them|which|whom)\b[\s,:\-]*"
                          r"(?:[\w'\-]+\s+){0,3}|\bincluding)\s*$", re.I)
+# "23 of the 40", "248 out of 310": what comes before the whole that a part is counted of.
+WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$")
 # "50 schools a year", "£3 million per month", "annually": a figure given as a rate.
 RATE = re.compile(r"^(?:[\s,]*[\w'\-]+){0,4}?[\s,]+(?:(?:a|per|each|every)\s+(year|month|week|day)\b|"
                   r"(annually|yearly|monthly|weekly))", re.I)
@@ -604,7 +637,9 @@ def _figures(text: str) -> list[Figure]:
         rest = m.start("after") if m.group("after") is not None else m.end()
         per, span_years = _rate_and_span(text[rest:rest + 60])
         part = bool(PART_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
-        found.append(Figure(value, kind, context, bound, baseline, change, part, per, span_years))
+        whole = bool(WHOLE_BEFORE.search(text[max(0, m.start("number") - 30):m.start("number")]))
+        found.append(Figure(value, kind, context, bound, baseline, change, part, per, span_years,
+                            whole))
     return found
 
 
@@ -747,6 +782,8 @@ def conflicting_figure(pair: Pair) -> Vote | None:
 def agreeing_figure(pair: Pair) -> Vote | None:
     """The same measure with the same value, or within the claim's bound."""
     for c, r in _figure_pairs(pair, strict=False):
+        if r.whole and not c.whole:
+            continue   # "23 of the 40 keepers were trained" does not bear out "all 40 were"
         if _agrees(c, r):
             return Vote("agreeing_figure", "supports", _strength(pair))
     return None
@@ -770,7 +807,8 @@ DELIVERY_FAVOURABLE = re.compile(
     r"schedule)\b", re.I)
 DELIVERY_UNFAVOURABLE = re.compile(
     r"\b(?:(?:behind|off)\s+(?:schedule|track|target)|not\s+(?:on\s+(?:track|schedule|course|"
-    r"time|budget))|over\s+budget|overspen[dt]|(?:significantly|seriously|badly)\s+delayed|"
+    r"time|budget))|over\s+budget|overspen[dt]|exceed(?:ed|s)?\s+(?:its|the|their)\s+budget|"
+    r"cost\s+overruns?|(?:significantly|seriously|badly)\s+delayed|"
     r"(?:years?|months?)\s+late)\b", re.I)
 OUTCOME_FAVOURABLE = re.compile(
     r"\b(?:(?:a\s+(?:great|huge|real|resounding|big)\s+)?success(?:ful(?:ly)?)?|"
@@ -840,9 +878,92 @@ def contrary_assessment(pair: Pair) -> Vote | None:
     return None
 
 
+# Nouns that "no" quantifies idiomatically, not as a thing that did or did not happen: "no
+# doubt", "no question of", "no reason to".
+IDIOMATIC_ABSENCE = frozenset({"doubt", "question", "reason", "way", "time", "point", "need",
+                               "matter", "sense", "longer", "one", "thing", "problem", "issue"})
+ABSENT_DENSE = 0.35
+DERIVING = ("ment", "ion", "tion", "ation", "ition", "al", "ance", "ence", "ure", "t", "s", "ing")
+
+
+def derived(a: str, b: str) -> bool:
+    """Are two lemmas one word and its derivative? "pay" and "payment", "approve" and
+    "approval", "compete" and "competition", "decide" and "decision"."""
+    if a == b or stem(a) == stem(b):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if len(x) < 3:
+            continue
+        if y.startswith(x) and y[len(x):] in DERIVING:
+            return True
+        if x.endswith("e") and y.startswith(x[:-1]) and y[len(x) - 1:] in DERIVING:
+            return True
+        if x.endswith("de") and y == x[:-2] + "sion":
+            return True
+    return False
+
+
+def _argument_words(analysis) -> set[str]:
+    """The stems of the nouns a sentence's propositions are about, as the sentence words them
+    (arguments and topics) or names organisations; not their verbs, and not the things a
+    lexicon reads into a verb ("breach" implies guidance)."""
+    words: set[str] = set()
+    for prop in analysis.propositions:
+        words |= {stem(t.lstrip("~")) for t in prop.topics if not t.startswith("@")}
+        words |= {stem(t) for t in prop.entities}
+        for _, text in prop.arguments:
+            words |= _head_words(text)
+    return words
+
+
+def absent_against_present(pair: Pair) -> Vote | None:
+    """One sentence says there was none of a thing and the other that there was: "no formal
+    complaint was made" against "he made a formal complaint in March 2019", "the contract was
+    awarded after open competition" against "awarded without competition". The thing's
+    narrowing words must be in both, and beyond the thing the two must share what it concerns.
+    The thing named in both lets the sentences be further apart in meaning than other signals
+    allow: "no payments were made to the consultancy" against "the department paid the
+    consultancy £450,000" measures 0.47."""
+    if not related(pair, dense_at=ABSENT_DENSE, coverage_at=0.15) or shares_of_a_whole(pair) \
+            or changes_apart(pair):
+        return None
+    claim, fact = pair.claim.analysis, pair.fact.analysis
+    # What both concern beyond the thing: the nouns of their arguments. "Received no objections
+    # to the bypass" and "received 40 objections to the housing scheme" share a verb and a thing
+    # and concern two matters.
+    shared = _argument_words(claim) & _argument_words(fact)
+    for absent_side, present_side in ((claim, fact), (fact, claim)):
+        present_main, absent_main = present_side.main, absent_side.main
+        if present_main is None or present_main.polarity is Polarity.DENIED \
+                or present_main.modality in HEDGED \
+                or (absent_main is not None and absent_main.modality in HEDGED):
+            continue
+        absent_there = [p.split()[-1] for p in present_side.absent]
+        words = set(present_side.keywords)
+        for phrase in absent_side.absent:
+            *narrowing, head = phrase.split()
+            if narrowing[:1] == ["without"]:
+                # "announced without consultation" says nothing of a consultation on another act.
+                narrowing = narrowing[1:]
+                if not any(derived(cp.action, fp.action) for cp in claim.propositions
+                           for fp in fact.propositions):
+                    continue
+            if head in IDIOMATIC_ABSENCE or any(derived(head, w) for w in absent_there):
+                continue
+            if not any(derived(head, w) for w in words) or not all(
+                    any(derived(n, w) for w in words) for n in narrowing):
+                continue
+            beyond = shared - {stem(w) for w in (head, *narrowing)}
+            if not beyond and pair.hit.dense < 0.7:
+                continue
+            return Vote("absent_against_present", "conflicts", _strength(pair), claim.main,
+                        fact.main)
+    return None
+
+
 CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
     refutes_claim, conflicting_figure, opposite_polarity, abandoned_commitment,
-    contrary_assessment, share_against_whole)
+    contrary_assessment, share_against_whole, absent_against_present)
 SUPPORT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (agreeing_figure, same_assertion)
 
 
@@ -890,7 +1011,9 @@ CORRECTION_LANGUAGE = re.compile(
     r"\b(?:not\s+(?:accurate|correct|right|the\s+case)|inaccurate|incorrect(?:ly)?|"
     r"(?:was|were)\s+(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
-    r"should\s+have\s+(?:said|stated|been|read|referred)|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
+    r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed)|"
+    r"(?:the\s+)?correct\s+(?:figure|number|total|amount|date|position)\s+(?:is|was|should)|"
+    r"I\s+got\s+(?:it|that|this|the\s+\w+)\s+wrong|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
     r"correct\s+the\s+record|set\s+the\s+record\s+straight|inadvertently|misspoke|"
     r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
     r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
@@ -1003,14 +1126,19 @@ def document_ties(statement: Statement, item: Evidence,
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool],
-                       ties: tuple[list[str], bool] | None = None) -> CorrectionLink | None:
+                       ties: tuple[list[str], bool] | None = None,
+                       other_occasion_named: Callable[[str], bool] | None = None,
+                       ) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
     the statement by its words and by its day, its speaker (by name or post) or its occasion
     (the debate, hearing or programme).
 
     ``windows`` holds each sentence with its neighbours (the words corrected are often in the
     sentence before "That was not accurate"); ``word_share(text)`` says how much of the claim's
-    words the text shares; ``statement_day_named(text)`` whether it names the statement's day.
+    words the text shares; ``statement_day_named(text)`` whether it names the statement's day,
+    and ``other_occasion_named(text)`` whether it names the day of another occasion of telling
+    ("in my answer of 12 March"): a correction that names another day and not this one corrects
+    what was said that day, however alike one minister's words on one subject are.
     A document filed as a correction and tied in two ways needs fewer of the claim's words: an
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
@@ -1025,6 +1153,9 @@ def corrects_statement(statement: Statement, item: Evidence,
     for sentence, window, _ in said:
         links = (["date"] if titled_day or statement_day_named(window) else []) + tied
         if not links:
+            continue
+        if "date" not in links and other_occasion_named is not None \
+                and other_occasion_named(window):
             continue
         if word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
                                          and word_share(whole) >= FILED_CORRECTION_SHARE):
