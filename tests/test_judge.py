@@ -374,3 +374,26 @@ def test_a_correction_naming_another_days_words_does_not_correct_this_day(nlp, l
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert worst["first"].verdict is Verdict.CORRECTED
     assert worst["second"].verdict is not Verdict.CORRECTED
+
+
+@pytest.mark.parametrize("quoted, corrected", [
+    ("Answers given to Parliament said that the Department \"has assessed that the Kestrel "
+     "tunnel meets every fire safety standard\". These answers were not accurate.", True),
+    # The twin paraphrases: nothing but the subject ties it to this statement.
+    ("Answers given to Parliament about fire safety in the tunnel were not accurate.", False),
+])
+def test_a_correction_quoting_the_words_is_tied_to_them(nlp, lexicon, corpus_dirs, quoted,
+                                                        corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "answer", {"date": "2022-05", "speaker": "Lord Price of Ashby",
+                                  "department": "Department for Transport",
+                                  "venue": "written-answer"},
+               "The Department has assessed that the Kestrel tunnel meets every fire safety "
+               "standard.")
+    evidence_file(evidence, "wms", "2022-07-21", kind="statement",
+                  title="Department for Transport written statement correcting answers to "
+                        "Parliament",
+                  text=f"{quoted} The corrected wording is that the Department has been unable "
+                       "to assess whether the tunnel meets the standard.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected

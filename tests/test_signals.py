@@ -476,7 +476,9 @@ def test_an_exceeded_budget_answers_delivery_within_it(pair):
 
 @pytest.mark.parametrize("owning", ["The correct position is that the inspection is due in June.",
                                     "I should not have said that.",
-                                    "I got that wrong."])
+                                    "I got that wrong.",
+                                    "I am retracting that answer.",
+                                    "Two errors had been made in my answers."])
 def test_a_speaker_owning_an_error_in_their_own_words_corrects(owning):
     said = statement("The Kestrel tunnel passed its fire safety inspection in March 2022.",
                      speaker="Lord Price of Ashby")
@@ -492,3 +494,82 @@ def test_a_speaker_owning_an_error_in_their_own_words_corrects(owning):
     assert corrects_statement(said, evidence(other, "letter"),
                               [("The inspection report will be published in June.", other)],
                               share(words), lambda t: "17 May" in t) is None
+
+
+def test_a_running_total_is_a_total_on_its_own_day(pair):
+    claim = "As of 15 May, the fund has paid out £41 million in grants."
+    months_before = pair(claim, "By 1 February 2022 the fund had already paid out £12 million in "
+                                "grants.")
+    same_day = pair(claim, "By 14 May 2022 the fund had paid out £12 million in grants.")
+    assert conflicting_figure(months_before) is None and vote(months_before)[0] is None
+    assert vote(same_day)[0] == "conflicts"
+
+
+def test_totals_over_periods_that_end_apart_count_different_things(pair):
+    claim = "Between 1 January and 30 April 2022, 3,500 claims were reviewed."
+    longer = pair(claim, "Between 1 January 2022 and the end of March 2024, 9,900 claims were "
+                         "reviewed.")
+    same = pair(claim, "Between 1 January and 30 April 2022, 9,900 claims were reviewed.")
+    # Neither a conflict nor, with another figure, support.
+    assert conflicting_figure(longer) is None and vote(longer)[0] is None
+    assert conflicting_figure(same) is not None
+
+
+def test_an_expected_figure_is_not_a_count(pair):
+    claim = "Some 13,000 apprentices have benefited from the bursary so far."
+    forecast = pair(claim, "The department now expects around 16,800 apprentices to benefit "
+                           "from the bursary.")
+    counted = pair(claim, "By 16 May 2022 around 16,800 apprentices had benefited from the "
+                          "bursary.")
+    assert conflicting_figure(forecast) is None and vote(forecast)[0] is None
+    assert conflicting_figure(counted) is not None
+
+
+def test_a_hedged_or_anothers_refutation_refutes_nothing(pair):
+    claim = "The reservoir scheme meets every recommendation of the inquiry's interim report."
+    found = ("The Committee found that the claim that the reservoir scheme meets every "
+             "recommendation of the inquiry's interim report was not correct.")
+    assert refutes_claim(pair(claim, found)) is not None
+    hedged = ("She said that she thought the claim that the reservoir scheme meets every "
+              "recommendation of the inquiry's interim report was perhaps not correct.")
+    assert refutes_claim(pair(claim, hedged)) is None and vote(pair(claim, hedged))[0] is None
+    anothers = found.replace("the claim that", "the Prime Minister's claim that")
+    assert refutes_claim(pair(claim, anothers)) is None
+
+
+def test_a_change_against_another_baseline_is_no_conflict(pair):
+    claim = "Hospital admissions for asthma were 18% lower in 2021 than at the peak in 2015."
+    risen = pair(claim, "Admissions for asthma in 2021 were 9,120, which has risen for the second "
+                        "year in a row, but remains lower than the peak in 2015.")
+    higher = pair(claim, "Admissions for asthma in 2021 were 9,120, higher than the peak in 2015.")
+    assert opposite_polarity(risen) is None and vote(risen)[0] != "conflicts"
+    assert opposite_polarity(higher) is not None
+
+
+def test_falling_short_of_a_plan_is_not_a_fall(pair):
+    claim = "The number of apprentices on the bursary has risen every year."
+    short = pair(claim, "The department now forecasts that the bursary will support far fewer "
+                        "apprentices than envisaged.")
+    fell = pair(claim, "The number of apprentices on the bursary fell in each of the last three "
+                       "years.")
+    assert opposite_polarity(short) is None and vote(short)[0] is None
+    assert opposite_polarity(fell) is not None
+
+
+def test_a_baselines_date_is_not_the_period_a_sentence_speaks_of(pair):
+    claim = "The number of admissions for asthma fell in 2018."
+    later = pair(claim, "Admissions for asthma in 2021 have risen for the second year in a row, "
+                        "though they remain lower than the peak in 2015.")
+    votes = vote(later)[1]
+    assert vote(later)[0] is None and [v.signal for v in votes] == ["different_period"]
+    assert vote(pair(claim, "Admissions for asthma rose in 2018."))[0] == "conflicts"
+
+
+def test_a_forecast_of_delay_abandons_nothing(pair):
+    from claimcheck.match.signals import abandoned_commitment
+    claim = "We will open the new harbour radio network in 2026."
+    decided = pair(claim, "In May 2022 the department delayed the harbour radio network to 2029.")
+    forecast = pair(claim, "The harbour radio network is likely to be delayed to 2029.")
+    described = pair(claim, "The already-delayed harbour radio network is costing more.")
+    assert abandoned_commitment(decided) is not None
+    assert abandoned_commitment(forecast) is None and abandoned_commitment(described) is None

@@ -90,6 +90,7 @@ class Judge:
         self._correcting = [e for e in evidence
                             if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
         self._windows_of: dict[str, list[tuple[str, str]]] = {}
+        self._runs_of: dict[str, frozenset[tuple[str, ...]]] = {}
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -125,12 +126,14 @@ class Judge:
         if len(words) < 2:
             return []
         links = []
-        for doc in tied:
+        grams = quoted_runs(claim.analysis.text)
+        for doc in [*tied, *self._quoting(statement, claim, tied)]:
             link = corrects_statement(
                 statement, doc.item, doc.windows,
                 word_share=lambda text: _word_share(words, text),
                 statement_day_named=doc.day_named, ties=doc.ties,
-                other_occasion_named=doc.other_occasion_named)
+                other_occasion_named=doc.other_occasion_named,
+                quotes_claim=lambda text: bool(grams & quoted_runs(text)))
             if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
                 links.append(link)
         return links
@@ -141,21 +144,47 @@ class Judge:
         not once per claim, since a document tied by nothing corrects none of its claims."""
         found = []
         for item in self._later_than(statement):
-            def day_named(text: str, item: Evidence = item) -> bool:
-                return _names_day(text, item.date, statement.date)
+            doc = self._read_for(statement, item)
+            if doc.ties[0] or doc.ties[1] or any(doc.day_named(w) for _, w in doc.windows):
+                found.append(doc)
+        return found
 
-            def other_occasion(text: str, item: Evidence = item) -> bool:
-                # Neither the statement's day (a day either way, for when an answer is dated
-                # by its tabling) nor the document's own ("Letter of 5 June").
-                return any(abs(day.days_until(statement.date)) > 1
-                           and item.date.days_until(day) < -1
-                           for day in _occasion_days(text, item.date))
-            windows = self._windows_of.get(item.id)
-            if windows is None:
-                windows = self._windows_of[item.id] = _windows(item.text)
-            ties = document_ties(statement, item, day_named)
-            if ties[0] or ties[1] or any(day_named(window) for _, window in windows):
-                found.append(TiedDocument(item, windows, day_named, ties, other_occasion))
+    def _read_for(self, statement: Statement, item: Evidence) -> TiedDocument:
+        """``item`` as a correction of ``statement`` would be read: its windows, what ties it."""
+        def day_named(text: str) -> bool:
+            return _names_day(text, item.date, statement.date)
+
+        def other_occasion(text: str) -> bool:
+            # Neither the statement's day (a day either way, for when an answer is dated by its
+            # tabling) nor the document's own ("Letter of 5 June").
+            return any(abs(day.days_until(statement.date)) > 1
+                       and item.date.days_until(day) < -1
+                       for day in _occasion_days(text, item.date))
+        windows = self._windows_of.get(item.id)
+        if windows is None:
+            windows = self._windows_of[item.id] = _windows(item.text)
+        return TiedDocument(item, windows, day_named, document_ties(statement, item, day_named),
+                            other_occasion)
+
+    def _quoting(self, statement: Statement, claim: Claim,
+                 tied: list[TiedDocument]) -> list[TiedDocument]:
+        """Later correcting documents tied by nothing else that quote the claim word for word:
+        a written statement correcting "assessed that there has not been a breach" by another
+        minister, of a statement dated only to its month, is tied to it by the words it
+        quotes."""
+        grams = quoted_runs(claim.analysis.text)
+        if not grams:
+            return []
+        tied_ids = {doc.item.id for doc in tied}
+        found = []
+        for item in self._later_than(statement):
+            if item.id in tied_ids:
+                continue
+            runs = self._runs_of.get(item.id)
+            if runs is None:
+                runs = self._runs_of[item.id] = quoted_runs(item.text)
+            if grams & runs:
+                found.append(self._read_for(statement, item))
         return found
 
     def _later_than(self, statement: Statement) -> list[Evidence]:
@@ -710,6 +739,22 @@ def restated_as_correct(correction: str, claim_text: str) -> bool:
     def flat(text: str) -> str:
         return " ".join(re.findall(r"[\w%£$.,]+", text.lower())).rstrip(".")
     return flat(claim_text) in flat(correction[marker.end():])
+
+
+# A run of this many words of a claim, found in a correction, quotes it.
+QUOTED_RUN = 8
+# A claim this long or longer, but shorter than a run, is quoted only whole.
+SHORTEST_QUOTED = 6
+
+
+@lru_cache(maxsize=1 << 16)
+def quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of QUOTED_RUN words of ``text``, lowercased, punctuation and quote marks aside:
+    what a verbatim quotation of it shares with it."""
+    words = re.findall(r"[a-z0-9£$%]+(?:['’][a-z]+)?", text.lower())
+    if len(words) < QUOTED_RUN:
+        return frozenset([tuple(words)]) if len(words) >= SHORTEST_QUOTED else frozenset()
+    return frozenset(tuple(words[i:i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1))
 
 
 def _word_share(words: set[str], text: str) -> float:

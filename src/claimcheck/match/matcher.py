@@ -24,6 +24,8 @@ from claimcheck.match.signals import (
     Pair,
     changes_apart,
     claim_declines,
+    compared_alike,
+    compared_with_expectation,
     refusal_to_disclose,
     related,
     shares_of_a_whole,
@@ -285,15 +287,17 @@ _BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
 def _conflict_stands(pair: Pair, open_match: Match | None) -> bool:
     """Does the lexicon's conflict survive the reasoning the open signals apply to any pair? A
     veto (a refusal, an opinion, another period) ends it; so does a share of a whole ("80%
-    paid" against "21% not paid") or an opposite change at another time, and so does an open
-    reading that found the pair agrees ("failed to pay 21%" is "paid 79%")."""
+    paid" against "21% not paid"), an opposite change at another time, a fact that makes the
+    claim's own comparison the same way or compares only with a plan ("fewer than envisaged"),
+    and an open reading that found the pair agrees ("failed to pay 21%" is "paid 79%")."""
     if open_match is not None and not open_match.conflicts:
         return False
     if open_match is None:
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
             return False
-    return not (shares_of_a_whole(pair) or changes_apart(pair))
+    return not (shares_of_a_whole(pair) or changes_apart(pair) or compared_alike(pair)
+                or compared_with_expectation(pair))
 
 
 class Matcher:

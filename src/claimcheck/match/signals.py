@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from claimcheck.dates import PartialDate, Precision
+from claimcheck.dates import PartialDate, Precision, find_dates
 from claimcheck.match.retrieve import Hit
 from claimcheck.model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
 from claimcheck.references import normalise_reference
@@ -171,10 +171,33 @@ SINCE = re.compile(r"\b(?:since|so\s+far|to\s+date|until\s+now|over\s+the\s+(?:l
                    r"in\s+the\s+(?:last|past)|from)\b", re.I)
 
 
+# "lower than the peak in 2017", "up from 2019", "compared with last year": a comparison's
+# baseline. Its dates are what the sentence measures against, not the time it speaks of.
+BASELINE = re.compile(r"\b(?:than|compared\s+(?:with|to)|up\s+from|down\s+from)\b[^,;.]*", re.I)
+
+
+@functools.lru_cache(maxsize=65536)
+def _dates_outside_baselines(text: str, dates: tuple[PartialDate, ...],
+                             anchor: PartialDate | None) -> tuple[PartialDate, ...]:
+    if not BASELINE.search(text):
+        return dates
+    return tuple(d for _, _, d in find_dates(BASELINE.sub(" ", text), anchor))
+
+
+def period_dates(analysis, anchor: PartialDate | None) -> tuple[PartialDate, ...]:
+    """The dates a sentence speaks of: "3,898 in autumn 2023, lower than the peak in 2017" speaks
+    of autumn 2023."""
+    return _dates_outside_baselines(analysis.text, analysis.dates, anchor)
+
+
 def different_period(pair: Pair) -> Vote | None:
     """The claim is about one period and the fact about another: "in 2019 no target was set"
-    says nothing about a target of 2021. Only when both sentences name their times."""
-    claim_dates, fact_dates = pair.claim.analysis.dates, pair.fact.analysis.dates
+    says nothing about a target of 2021. Only when both sentences name their times, the dates of
+    a comparison's baseline aside."""
+    claim_dates = period_dates(pair.claim.analysis,
+                               pair.statement.date if pair.statement is not None else None)
+    fact_dates = period_dates(pair.fact.analysis,
+                              pair.evidence.date if pair.evidence is not None else None)
     if not claim_dates or not fact_dates:
         return None
     start, end = _span(claim_dates)
@@ -193,11 +216,15 @@ def different_period(pair: Pair) -> Vote | None:
 # A sentence that gives its writer's view ("we believe it is misrepresentative to claim ...")
 # records an opinion, not a fact: it can neither bear a claim out nor contradict it.
 OPINION = re.compile(r"\b(?:I|we)\s+(?:(?:strongly|firmly)\s+)?(?:believe|think|feel|suspect|"
-                     r"fear|would\s+argue)\b|\bin\s+(?:my|our)\s+(?:view|opinion)\b", re.I)
+                     r"fear|would\s+argue)\b|\bin\s+(?:my|our)\s+(?:view|opinion)\b|"
+                     r"\b(?:he|she|they)\s+(?:said\s+(?:that\s+)?(?:he|she|they)\s+)?"
+                     r"(?:thought|suspected|felt|feared)\b[^.;]*\b(?:perhaps|possibly|might|may)\b",
+                     re.I)
 
 
 def opinion_only(pair: Pair) -> Vote | None:
-    """A writer's view of the matter ("we believe ...") decides nothing."""
+    """A writer's view of the matter ("we believe ...", "she thought he had perhaps ...")
+    decides nothing."""
     if OPINION.search(pair.fact.analysis.text):
         return Vote("opinion_only", "veto", 1.0)
     return None
@@ -223,8 +250,11 @@ def refutes_claim(pair: Pair) -> Vote | None:
     if not MISSTATING.search(text) and (not REFUTATION.search(text)
                                         or not ABOUT_A_CLAIM.search(text)):
         return None
-    if not related(pair, dense_at=0.6, coverage_at=0.55):
-        return None
+    if not related(pair, dense_at=0.6, coverage_at=0.55) or HEDGED_VIEW.search(text):
+        return None   # "she thought the Minister had perhaps made an incorrect statement"
+    if pair.statement is not None and POST_NAMED.search(text) and not (
+            names_speaker(pair.statement, text) or _names_post(pair.statement, text)):
+        return None   # the Prime Minister's statement refuted is not this minister's
     own = set(normalise_reference(pair.statement.reference or "")) if pair.statement else set()
     named = set(pair.fact.analysis.references)
     if named and not named & own:
@@ -235,6 +265,16 @@ def refutes_claim(pair: Pair) -> Vote | None:
         # "It is not true that X" against a claim that already denies X agrees with it.
         return None
     return Vote("refutes_claim", "conflicts", 0.9)
+
+
+# A view held, not a finding: "she thought ... had perhaps made an incorrect statement".
+HEDGED_VIEW = re.compile(r"\b(?:perhaps|possibly|arguably|may\s+have|might\s+have|could\s+have|"
+                         r"(?:he|she|they|I|we)\s+(?:thought|suspected|wondered|felt))\b", re.I)
+# A ministerial post named as the one whose words were wrong.
+# ("the Minister" alone is left out: it is as likely this minister as another.)
+POST_NAMED = re.compile(r"\b(?:Prime\s+Minister|Chancellor|(?:Home|Foreign|Health|Defence|"
+                        r"Education|Transport|Justice|Business|Environment|Culture|Work\s+and\s+"
+                        r"Pensions)\s+Secretary)\b")
 
 
 ABOUT_A_CLAIM = re.compile(
@@ -269,6 +309,41 @@ def _proposition_pairs(pair: Pair):
                     yield cp, fp
 
 
+DIRECTIONS = {"higher": 1, "more": 1, "greater": 1, "larger": 1, "above": 1, "lower": -1,
+              "fewer": -1, "less": -1, "smaller": -1, "below": -1}
+COMPARISON = re.compile(r"\b(higher|lower|more|fewer|less|greater|smaller|larger|above|below)\s+"
+                        r"(?:[^\s;]+\s+){0,6}?than\s+([^,;.]+)", re.I)
+
+
+@functools.lru_cache(maxsize=65536)
+def _comparisons(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    return tuple((DIRECTIONS[m[1].lower()], _head_words(m[2])) for m in COMPARISON.finditer(text))
+
+
+def compared_alike(pair: Pair) -> bool:
+    """Does the fact make the claim's own comparison, the same way? "18% lower than the peak in
+    2017" and "has risen for the second year, but remains lower than the peak in 2017" agree on
+    the comparison the claim makes; the rise is against another baseline."""
+    made = _comparisons(pair.fact.analysis.text)
+    return any(direction == d and baseline & b for direction, baseline
+               in _comparisons(pair.claim.analysis.text) for d, b in made)
+
+
+# What a comparison against a plan is made with: "far fewer young people than envisaged".
+EXPECTATION_WORDS = frozenset(stem(w) for w in (
+    "envisaged", "expected", "planned", "forecast", "anticipated", "projected", "intended",
+    "hoped", "estimated", "targeted", "budgeted", "assumed"))
+
+
+def compared_with_expectation(pair: Pair) -> bool:
+    """Is the fact's comparison with what was planned ("will support far fewer young people
+    than envisaged") where the claim's is not? Falling short of a plan is not a fall."""
+    def against_plan(text: str) -> list[bool]:
+        return [bool(baseline & EXPECTATION_WORDS) for _, baseline in _comparisons(text)]
+    fact = against_plan(pair.fact.analysis.text)
+    return bool(fact) and all(fact) and not any(against_plan(pair.claim.analysis.text))
+
+
 def opposite_polarity(pair: Pair) -> Vote | None:
     """The same predication about the same matter, asserted by one and denied by the other; or
     opposite actions ("rose" against "fell") asserted by both."""
@@ -277,7 +352,8 @@ def opposite_polarity(pair: Pair) -> Vote | None:
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
         if cp.polarity is fp.polarity:
-            if not opposite_actions(cp.action, fp.action) or changes_apart(pair):
+            if not opposite_actions(cp.action, fp.action) or changes_apart(pair) \
+                    or compared_alike(pair) or compared_with_expectation(pair):
                 continue
         elif not same_predicate(cp, fp, claim_words, fact_words):
             continue
@@ -430,6 +506,9 @@ FRAME_STOP = frozenset({"plan", "plans", "government", "department", "programme"
                         "the", "these", "those", "its", "their", "our", "his", "her", "this"})
 
 
+# A record that only forecasts: "is likely to be delivered later", "could be delayed".
+# ("may" only in lower case: "in May 2019 the scheme was delayed" is a decision.)
+FORECAST = re.compile(r"\b(?:[Ll]ikely\s+to|may|[Mm]ight|[Cc]ould|[Rr]isks?\s+being)\b")
 PROMISING = frozenset({"commit", "pledge", "promise", "plan", "intend", "undertake", "guarantee"})
 
 
@@ -449,8 +528,13 @@ def abandoned_commitment(pair: Pair) -> Vote | None:
     What is stopped must be what the claim names (a word of its own, not "the plans")."""
     if not _commits(pair) or not related(pair, dense_at=0.45, coverage_at=0.25):
         return None
+    text = pair.fact.analysis.text
+    if FORECAST.search(text):
+        return None   # "is likely to be delivered even later": a forecast, not a decision
     claim_stems = {stem(w) for w in pair.claim.analysis.keywords}
-    for found in ABANDONING.finditer(pair.fact.analysis.text):
+    for found in ABANDONING.finditer(text):
+        if text[max(0, found.start() - 1):found.start()] == "-":
+            continue   # "the already-delayed network" describes delays before, not a new one
         stopped = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", found.group(1).lower())
                    if w not in FRAME_STOP and len(w) > 2}
         if stopped & claim_stems:
@@ -460,7 +544,7 @@ def abandoned_commitment(pair: Pair) -> Vote | None:
 
 def same_assertion(pair: Pair) -> Vote | None:
     """The same predication about the same matter, with the same polarity."""
-    if not related(pair, dense_at=0.6, coverage_at=0.5):
+    if not related(pair, dense_at=0.6, coverage_at=0.5) or figures_differ(pair):
         return None
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
@@ -531,11 +615,21 @@ class Figure:
     per: str | None = None  # "50 schools a year": a rate per year, month, week or day
     span_years: float | None = None  # "500 schools over a 10-year programme": a total over years
     whole: bool = False     # "23 of the 40 keepers": the whole a part is counted of
+    expected: bool = False  # "expects to put around 168,000 into jobs": a forecast, not a count
 
 
 # "A further 188 officers", "of these, 6,620", "including 40": a part, beside others, of a count.
 PART_BEFORE = re.compile(r"(?:\ba\s+further|\banother|\bof\s+(?:these|them|which|whom)\b[\s,:\-]*"
                          r"(?:[\w'\-]+\s+){0,3}|\bincluding)\s*$", re.I)
+# "now expects to put around 168,000", "is forecast to reach £2 billion", "aims to recruit":
+# what comes before a figure that is expected, not counted.
+EXPECTED_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|aims?|aiming|plans?|planned|"
+                             r"planning|projected|projects|forecasts?|forecast|intends?|hopes?|"
+                             r"estimated\s+to|likely\s+to|on\s+course\s+to|set\s+to)\b"
+                             r"(?:\s+[\w'\-,]+){0,5}\s*$", re.I)
+# "50 harbour walls a year that will be rebuilt": a figure whose own clause is to come.
+EXPECTED_AFTER = re.compile(r"^(?:[\s,]+[\w'\-]+){0,5}?\s+(?:that|which|who)\s+(?:will|would|are\s+to|"
+                            r"is\s+to)\b", re.I)
 # "23 of the 40", "248 out of 310": what comes before the whole that a part is counted of.
 WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$")
 # "50 schools a year", "£3 million per month", "annually": a figure given as a rate.
@@ -638,8 +732,10 @@ def _figures(text: str) -> list[Figure]:
         per, span_years = _rate_and_span(text[rest:rest + 60])
         part = bool(PART_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
         whole = bool(WHOLE_BEFORE.search(text[max(0, m.start("number") - 30):m.start("number")]))
+        expected = bool(EXPECTED_BEFORE.search(text[max(0, m.start() - 50):m.start()])
+                        or EXPECTED_AFTER.match(text[rest:rest + 50]))
         found.append(Figure(value, kind, context, bound, baseline, change, part, per, span_years,
-                            whole))
+                            whole, expected))
     return found
 
 
@@ -664,6 +760,10 @@ CHANGE_BEFORE = re.compile(r"(?:\bby|increase\s+of|rise\s+of|fall\s+of|cut\s+of|
 def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool:
     if a.kind != b.kind or a.change != b.change:
         return False   # "2,200 more doctors" is not "38,000 doctors"
+    if _expected(b, pair.fact) and not _expected(a, pair.claim):
+        # "expects to put 168,000 into jobs" is no count of "130,000 have benefited"; a count
+        # recorded does bear on a figure promised ("will procure six vessels").
+        return False
     if a.per != b.per:
         return False   # "50 schools a year" is not "400 schools in the programme"
     if strict and (a.part or b.part):
@@ -674,6 +774,13 @@ def _same_measure(a: Figure, b: Figure, pair: Pair, strict: bool = True) -> bool
     if strict:
         return _counted_alike(a, b) and related(pair, dense_at=0.5, coverage_at=0.4)
     return bool(a.context & b.context)
+
+
+def _expected(figure: Figure, sentence) -> bool:
+    """A figure forecast, planned or promised: by its own words, or by its sentence's."""
+    main = sentence.analysis.main
+    return figure.expected or (main is not None
+                               and main.modality in (Modality.FUTURE, Modality.PLAN))
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:
@@ -757,6 +864,8 @@ def measured_apart(pair: Pair) -> bool:
     if pair.statement is None:
         return False
     arose = pair.fact.arose
+    if running_totals_apart(pair):
+        return True
     if any(d.start <= arose.start <= d.end for d in pair.claim.analysis.dates):
         return False
     after = pair.statement.date.days_until(arose)
@@ -769,6 +878,42 @@ def measured_apart(pair: Pair) -> bool:
            for d in pair.claim.analysis.dates):
         return True   # "recruiting 20,000 by March 2023": a count before the deadline is progress
     return abs(after) > FIGURE_YEARS_APART_DAYS
+
+
+# "so far", "to date", "as of 15 July", "between January and September": a figure that totals
+# what has happened up to a day.
+RUNNING_TOTAL = re.compile(r"\b(?:so\s+far|to\s+date|already|as\s+(?:of|at)|in\s+total|"
+                           r"cumulative(?:ly)?|since\b|between\b[^.;]{0,60}?\band\b|"
+                           r"from\b[^.;]{0,40}?\b(?:to|until)\b)", re.I)
+# Two running totals taken further apart than this are two measurements.
+RUNNING_TOTAL_DAYS = 31
+
+
+def _measured_on(analysis, otherwise: PartialDate) -> int:
+    """The day a running total is taken: the last day its sentence names, else ``otherwise``."""
+    return max((d.end for d in analysis.dates), default=otherwise.end).toordinal()
+
+
+def running_totals_apart(pair: Pair) -> bool:
+    """A total "so far" is a total on its day: "as of 15 July, £411 million has been paid" says
+    nothing against "£44 million has already been paid" in March, and a count "between 11
+    January and 30 September 2021" nothing against one to March 2024."""
+    if pair.statement is None or not (RUNNING_TOTAL.search(pair.claim.analysis.text)
+                                      or RUNNING_TOTAL.search(pair.fact.analysis.text)):
+        return False
+    claimed_on = _measured_on(pair.claim.analysis, pair.statement.date)
+    recorded_on = _measured_on(pair.fact.analysis, pair.fact.arose)
+    return abs(claimed_on - recorded_on) > RUNNING_TOTAL_DAYS
+
+
+def figures_differ(pair: Pair) -> bool:
+    """Do the two give different values for what they count alike, whenever each was taken?
+    Such a pair does not bear the claim out, even where the figures are too far apart in time
+    to conflict."""
+    recorded = figures(pair.fact.analysis.text)
+    pairs = [(c, r) for c in figures(pair.claim.analysis.text) for r in recorded
+             if c.kind == r.kind and c.change == r.change and c.context & r.context]
+    return bool(pairs) and not any(_agrees(c, r) for c, r in pairs)
 
 
 def conflicting_figure(pair: Pair) -> Vote | None:
@@ -1011,6 +1156,9 @@ CORRECTION_LANGUAGE = re.compile(
     r"\b(?:not\s+(?:accurate|correct|right|the\s+case)|inaccurate|incorrect(?:ly)?|"
     r"(?:was|were)\s+(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
+    r"errors\s+(?:had|have|were)\s+(?:been\s+)?(?:identified|made)|retracting|"
+    r"correct(?:ed|ing)\s+(?:the\s+|its\s+|his\s+|her\s+|my\s+|their\s+|earlier\s+)?"
+    r"(?:record|statements?|answers?|wording|remarks|words)|"
     r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed)|"
     r"(?:the\s+)?correct\s+(?:figure|number|total|amount|date|position)\s+(?:is|was|should)|"
     r"I\s+got\s+(?:it|that|this|the\s+\w+)\s+wrong|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
@@ -1101,6 +1249,11 @@ def _names_post(statement: Statement, text: str) -> bool:
     return _names_all(own - named_words(statement.department), text)
 
 
+def _names_department(statement: Statement, text: str) -> bool:
+    department = statement.department or ""
+    return len(department) > 6 and department.lower() in text.lower()
+
+
 def _names_all(words: set[str], text: str) -> bool:
     lowered = text.lower()
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
@@ -1128,6 +1281,7 @@ def corrects_statement(statement: Statement, item: Evidence,
                        statement_day_named: Callable[[str], bool],
                        ties: tuple[list[str], bool] | None = None,
                        other_occasion_named: Callable[[str], bool] | None = None,
+                       quotes_claim: Callable[[str], bool] | None = None,
                        ) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
     the statement by its words and by its day, its speaker (by name or post) or its occasion
@@ -1139,6 +1293,8 @@ def corrects_statement(statement: Statement, item: Evidence,
     and ``other_occasion_named(text)`` whether it names the day of another occasion of telling
     ("in my answer of 12 March"): a correction that names another day and not this one corrects
     what was said that day, however alike one minister's words on one subject are.
+    ``quotes_claim(text)`` says whether the text quotes the claim word for word: a tie of its
+    own, and the words.
     A document filed as a correction and tied in two ways needs fewer of the claim's words: an
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
@@ -1152,19 +1308,29 @@ def corrects_statement(statement: Statement, item: Evidence,
     said = sorted((w for w in said if w[2]), key=lambda w: w[2][0].lower() == "correction")
     for sentence, window, _ in said:
         links = (["date"] if titled_day or statement_day_named(window) else []) + tied
+        quoted = quotes_claim is not None and quotes_claim(window)
+        if quoted:
+            links.append("quote")
         if not links:
             continue
         if "date" not in links and other_occasion_named is not None \
                 and other_occasion_named(window):
             continue
-        if word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
+        if quoted or word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
                                          and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
         elif not (item.kind == "correction" and {"speaker", "occasion"} <= set(links)
                   and 0 <= statement.date.days_until(item.date) <= SOON_AFTER):
             continue
+        # The speaker or their department corrects its own words: a correction filed as one,
+        # in the first person, naming the speaker with an apology or a correction, or under a
+        # title naming the statement's department ("Foreign Office written statement
+        # correcting statements to Parliament").
+        owning = bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", sentence, re.I))
+        owned_nearby = bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", window,
+                                      re.I))
         by_speaker = item.kind == "correction" or first_person or (
-            "speaker" in links and bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion)?)\b",
-                                                  sentence, re.I)))
+            "speaker" in links and owning) or (owned_nearby and _names_department(
+                statement, item.title))
         return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
     return None
