@@ -358,3 +358,19 @@ def test_eval_has_help_text():
     result = runner.invoke(eval_app(), ["eval", "--help"])
     assert result.exit_code == 0
     assert "confusion matrix" in result.stdout
+
+
+def test_missed_positives_count_the_expected_evidence_among_their_leads():
+    sts = [statement(f"s{i}") for i in range(4)]
+    findings = [
+        finding(sts[0], U, cite("mou", "lead")),       # missed, the expected evidence a lead
+        finding(sts[1], U, cite("other", "lead")),     # missed, another lead
+        finding(sts[2], C, cite("mou")),               # found: not a miss
+        finding(sts[3], U, cite("mou", "lead")),       # not a positive
+    ]
+    report = evaluate(result(sts, findings), gold(("s0", C, ("mou",)), ("s1", C, ("mou",)),
+                                                  ("s2", C, ("mou",)), ("s3", U)))
+    assert len(report.missed) == 2 and report.missed_with_lead == 1
+    assert report.to_dict()["leads"] == {"missed_positives": 2, "with_expected_evidence_as_lead": 1}
+    # A lead grounds nothing: the unverified statement cites no evidence.
+    assert next(o for o in report.outcomes if o.statement_id == "s3").cited == ()

@@ -397,3 +397,23 @@ def test_a_correction_quoting_the_words_is_tied_to_them(nlp, lexicon, corpus_dir
                        "to assess whether the tunnel meets the standard.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
+
+
+def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexicon, corpus_dirs):
+    """A record close to the claim that no signal decides is a lead to check: listed, never a
+    ground. Its twin, the same record dated after the statement, is no lead."""
+    claims, evidence = corpus_dirs
+    write_item(claims, "answer", {"date": "2022-05-17", "speaker": "Jane Hartley",
+                                  "venue": "written-answer"},
+               "The harbour authority has met every condition of its dredging licence.")
+    evidence_file(evidence, "before", "2022-03-01", title="Harbour authority dredging review",
+                  text="The harbour authority's dredging licence sets conditions on silt "
+                       "disposal, and the review looked at each dredging condition.")
+    evidence_file(evidence, "after", "2022-09-01", title="Harbour authority dredging audit",
+                  text="The audit looked at the dredging licence conditions of the harbour "
+                       "authority and the silt disposal it reports.")
+    result, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["answer"]
+    assert finding.verdict is Verdict.UNVERIFIED and finding.signals == ()
+    assert [(c.evidence_id, c.relation) for c in finding.evidence] == [("before", "lead")]
+    assert "lead to check" in finding.rationale

@@ -202,7 +202,7 @@ class Citation:
     evidence_id: str
     title: str
     kind: str
-    relation: str                 # contradicts, supports, corrects, overtakes, undecided
+    relation: str                 # contradicts, supports, corrects, overtakes, undecided, lead
     quote: str
     fact_date: PartialDate
     document_date: PartialDate

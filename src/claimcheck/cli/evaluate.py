@@ -88,6 +88,8 @@ def render(report: EvalReport) -> list[str]:
         (f"{'citations':<16}{report.citing_expected} of {len(report.flagged)} flagged statements "
         f"cite the expected evidence ({_num(report.citation_share)})"),
         f"{'temporal leaks':<16}{len(report.leaks)}",
+        (f"{'leads':<16}{report.missed_with_lead} of {len(report.missed)} missed positives list "
+         "the expected evidence as a lead to check"),
     ]
     f = report.flag_scores
     lines.insert(3, f"{'flagged':<16}precision {_num(f.precision)}  recall {_num(f.recall)}  "

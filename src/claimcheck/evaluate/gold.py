@@ -194,6 +194,7 @@ class Outcome:
     note: str = ""
     signals: tuple[str, ...] = ()   # the signals that decided the headline finding
     kinds: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()     # evidence ids the statement's findings list as leads
 
     @property
     def agrees(self) -> bool:
@@ -281,6 +282,16 @@ class EvalReport:
         return _ratio(self.citing_expected, len(self.flagged))
 
     @property
+    def missed(self) -> tuple[Outcome, ...]:
+        """Gold positives the check did not flag."""
+        return tuple(o for o in self.outcomes if o.gold in FLAGGED and o.predicted not in FLAGGED)
+
+    @property
+    def missed_with_lead(self) -> int:
+        """Of the missed positives, how many list the expected evidence as a lead to check."""
+        return sum(bool(set(o.leads) & set(o.expected_evidence)) for o in self.missed)
+
+    @property
     def disagreements(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if not o.agrees)
 
@@ -321,6 +332,9 @@ class EvalReport:
                 "citing_expected": self.citing_expected,
                 "share": _round(self.citation_share),
                 "not_citing": [o.statement_id for o in self.flagged if not o.cites_expected]},
+            "leads": {
+                "missed_positives": len(self.missed),
+                "with_expected_evidence_as_lead": self.missed_with_lead},
             "temporal_leaks": {
                 "count": len(self.leaks),
                 "findings": [{"finding_id": leak.finding_id, "statement_id": leak.statement_id,
@@ -368,7 +382,8 @@ def evaluate(result: CheckResult, gold: Gold) -> EvalReport:
         outcomes.append(Outcome(sid, label.verdict, predicted, label.evidence,
                                 grounds(by_statement.get(sid, []), predicted), confidence,
                                 rationale, label.note,
-                                finding.signals if finding is not None else (), label.kinds))
+                                finding.signals if finding is not None else (), label.kinds,
+                                _leads(by_statement.get(sid, []))))
 
     return EvalReport(
         gold_path=gold.path,
@@ -412,13 +427,18 @@ def confusion_matrix(pairs: Sequence[tuple[Verdict, Verdict]]) -> tuple[tuple[in
                        for column in VERDICT_SEVERITY) for row in VERDICT_SEVERITY)
 
 
+def _leads(findings: Sequence[Finding]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.evidence_id for f in findings for c in f.evidence
+                               if c.relation == "lead"))
+
+
 def grounds(findings: Sequence[Finding], verdict: Verdict) -> tuple[str, ...]:
     """Evidence ids that ground a statement's ``verdict``: the citations of the relation that
     makes it (``contradicts``, ``corrects``) in its findings with that verdict; for the other
     verdicts, every citation of those findings."""
     relation = GROUNDS.get(verdict)
     cited = [c.evidence_id for f in findings if f.verdict is verdict for c in f.evidence
-             if relation is None or c.relation == relation]
+             if (relation is None and c.relation != "lead") or c.relation == relation]
     return tuple(dict.fromkeys(cited))
 
 

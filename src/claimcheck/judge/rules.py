@@ -52,6 +52,8 @@ from claimcheck.model import (
 from claimcheck.prose import plain_sentences
 from claimcheck.references import normalise_reference
 
+# How many leads an unsettled claim shows: the closest records that held when it was made.
+SHOWN_LEADS = 3
 # Documents whose facts come into being when they are signed, whatever date they take effect.
 PERFORMATIVE_KINDS = ("agreement", "guidance")
 CORRECTING = re.compile(r"\b(?:correct(?:ion|ed|s|ing)?|incorrect|erratum|inaccura\w*)\b", re.I)
@@ -278,6 +280,8 @@ class Judge:
                      corrections: list[Evidence],
                      links: Sequence[CorrectionLink] = ()) -> Finding:
         date = statement.date
+        leads = [m for m in matches if m.lead]
+        matches = [m for m in matches if not m.lead]
         timed = [(m, self._timing_of(m, date)) for m in matches]
         conflicts = {status: [(m, t) for m, t in timed if m.conflicts and t.status == status]
                      for status in ("before", "undecided", "after")}
@@ -344,6 +348,15 @@ class Judge:
                          if not matches else
                          "The evidence that mentions the same subject neither confirms nor "
                          "contradicts this claim at the time it was made.")
+            earlier = [(m, t) for m in leads
+                       if (t := self._timing_of(m, date)).status == "before"][:SHOWN_LEADS]
+            if earlier:
+                citations += [self._citation(statement, m, t, "lead") for m, t in earlier]
+                rationale = ("Nothing in the corpus settles this claim. " + (
+                    f"The {len(earlier)} closest records that held when it was made are listed "
+                    "as leads to check, not as findings." if len(earlier) > 1 else
+                    "The closest record that held when it was made is listed as a lead to "
+                    "check, not as a finding."))
         if outweighed and not corrections:
             weak, _ = best_before[0]
             notes.append(f"{self._title(weak)} reads as conflicting (\u201c{clip_quote(weak.fact.analysis.text, 160)}"

@@ -42,6 +42,8 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take"
 def comparable(prop: Proposition) -> bool:
     return prop.modality not in HEDGED and prop.action not in LIGHT_VERBS
 MIN_SCORE = 0.55
+# How many undecided facts each claim passes on as leads to check.
+LEADS = 6
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Match:
     shared: tuple[str, ...]   # the lexicon keys both name, for the rationale
     signals: tuple[str, ...] = ("structured_polarity",)   # what decided ``conflicts``
     about_statement: bool = False   # the fact is a verdict on the claim's words themselves
+    # A fact close to the claim that no signal decided: a lead for a person to check, never a
+    # ground for a verdict.
+    lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -324,12 +329,15 @@ class Matcher:
         structured = {m.fact.id: m for m in self.index.candidates(claim, home, date)}
         found: dict[str, Match] = {}
         vetoed: set[str] = set()
+        undecided = []
         for hit in self.retriever.search(claim):
             pair = Pair(claim, hit.fact, hit, statement, self.evidence.get(hit.fact.evidence_id))
             outcome, votes = vote(pair)
             if outcome is None:
                 if any(v.relation == "veto" for v in votes):
                     vetoed.add(hit.fact.id)
+                elif related(pair, dense_at=0.5, coverage_at=0.3):
+                    undecided.append(hit)
                 continue
             deciding = [v for v in votes if v.relation != "weight"]
             weight = next((v.strength for v in votes if v.relation == "weight"), 1.0)
@@ -358,6 +366,22 @@ class Matcher:
                          self.evidence.get(match.fact.evidence_id)), open_match):
                 continue
             found[fact_id] = match
-        return sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
-                                                     m.claim_proposition.action,
-                                                     m.fact_proposition.action))
+        decided = sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
+                                                        m.claim_proposition.action,
+                                                        m.fact_proposition.action))
+        return decided + self._leads(claim, undecided, found)
+
+    def _leads(self, claim: Claim, undecided: list, found: dict[str, Match]) -> list[Match]:
+        """The closest facts no signal decided, in retrieval's order: what a person checking
+        the claim would read first. The judge decides nothing on them."""
+        leads = []
+        for hit in undecided:
+            if hit.fact.id in found or hit.fact.implicit:
+                continue
+            leads.append(Match(claim, claim.analysis.main or _BARE, hit.fact,
+                               hit.fact.analysis.main or _BARE, conflicts=False,
+                               score=round(max(hit.dense, hit.coverage), 3), shared=hit.shared,
+                               signals=(), lead=True))
+            if len(leads) == LEADS:
+                break
+        return leads

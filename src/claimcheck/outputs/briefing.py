@@ -266,7 +266,7 @@ def brief(finding: Finding, evidence: Mapping[str, Evidence] | None = None) -> B
                               reference, fact_date_source(c, document),
                               c.relation == "supports" and bool(_REFUSAL.search(c.quote))))
     confidence, caveats = finding.confidence, []
-    deciding = [s for s in sources if s.citation.relation != "undecided"]
+    deciding = [s for s in sources if s.citation.relation not in ("undecided", "lead")]
     if deciding and all(s.passage.summary_only for s in deciding):
         confidence = min(confidence, SUMMARY_ONLY_CAP)
         caveats.append("every quote it rests on is a filer's summary, with none of the source's "

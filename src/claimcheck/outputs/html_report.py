@@ -414,7 +414,18 @@ def _compact(b: Briefed, state: ReviewState | None) -> str:
             f'{review_attr}><p><span class="badge v-{f.verdict.value}">{f.verdict.value}</span> '
             f"<strong>{_t(s.reference or s.id)}</strong>, {_t(s.speaker)}, "
             f"{_t(s.date.human())} · confidence {b.confidence:.2f}{review_text}</p>"
-            f"<br>{_t(_shorten(f.claim.text, 140))}</p></article>")
+            f"<br>{_t(_shorten(f.claim.text, 140))}</p>{_leads(b)}</article>")
+
+
+def _leads(b: Briefed) -> str:
+    """An unsettled claim's leads, by title and date only: the page stays small, and
+    findings.json and report.md quote them."""
+    leads = [x.citation for x in b.sources if x.citation.relation == "lead"]
+    if not leads:
+        return ""
+    return ('<p class="muted">Leads to check: ' + "; ".join(
+        f"{_t(_shorten(c.title, 90))} (fact from {_t(c.fact_date.human())})" for c in leads)
+        + "</p>")
 
 
 def _shorten(text: str, most: int) -> str:

@@ -254,6 +254,13 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
                          f"{f.statement.date.human()} ({_inline(f.statement.reference or f.statement.id)})"
                          f": {_inline(shown.rationale())}"
                          + "".join(f" Caution: {_inline(c)}." for c in shown.caveats))
+            for source in shown.sources:
+                if source.citation.relation == "lead":
+                    c, p = source.citation, source.passage
+                    said = (f"\u201c{_inline(p.words[0] if p.summary else p.text)}\u201d"
+                            if p.source_words else f"filer's summary: {_inline(p.text)}")
+                    lines.append(f"  - lead to check: *{_inline(c.title)}* (fact from "
+                                 f"{c.fact_date.human()}): {said}")
         lines.append("")
     silent = sorted((s for s in result.corpus.statements if s.id not in per_statement),
                     key=lambda s: (s.date.start, s.id))
