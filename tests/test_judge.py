@@ -416,4 +416,25 @@ def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexic
     finding = worst["answer"]
     assert finding.verdict is Verdict.UNVERIFIED and finding.signals == ()
     assert [(c.evidence_id, c.relation) for c in finding.evidence] == [("before", "lead")]
-    assert "lead to check" in finding.rationale
+    assert "leads to check, not as findings" in finding.rationale
+
+
+@pytest.mark.parametrize("owning, lead", [
+    ("The summary of the fire checks I gave was not accurate.", True),
+    # The twin names another occasion: what was said that day is what it is about.
+    ("In the debate on 3 May 2022 the summary of the fire checks I gave was not accurate.", False),
+])
+def test_a_later_admission_too_loosely_tied_to_correct_is_a_lead(nlp, lexicon, corpus_dirs,
+                                                                  owning, lead):
+    claims, evidence = corpus_dirs
+    write_item(claims, "answer", {"date": "2022-05-17", "speaker": "Lord Price of Ashby",
+                                  "venue": "oral", "house": "lords"},
+               "The Kestrel tunnel passed its fire safety inspection in March 2022.")
+    evidence_file(evidence, "letter", "2022-06-09", kind="letter",
+                  title="Letter from Lord Price of Ashby to the Chair of the Committee",
+                  text=f"I want to return to the tunnel inspection. {owning}")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    finding = worst["answer"]
+    assert finding.verdict is Verdict.UNVERIFIED
+    assert [(c.evidence_id, c.relation) for c in finding.evidence] == (
+        [("letter", "lead")] if lead else [])

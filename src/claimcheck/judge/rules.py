@@ -31,6 +31,7 @@ from claimcheck.lexicon import Lexicon
 from claimcheck.match.matcher import Match
 from claimcheck.match.signals import (
     CORRECTION_LANGUAGE,
+    FILED_CORRECTION_SHARE,
     CorrectionLink,
     corrects_statement,
     document_ties,
@@ -111,13 +112,34 @@ class Judge:
             usable = [m for m in matches.get(claim.id, []) if not self._same_document(statement, m)]
             own = corrections if claim.id in corrected_claims else []
             links: list[CorrectionLink] = []
+            possible: list[tuple[Evidence, str]] = []
             if not own:
                 if tied is None:
                     tied = self._tied_to(statement)   # once for all the statement's claims
                 links = self.corrections_by_words(statement, claim, tied)
                 own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
-            findings.append(self._judge_claim(statement, claim, usable, own, links))
+                if not links:
+                    possible = self.possible_corrections(claim, tied)
+            findings.append(self._judge_claim(statement, claim, usable, own, links, possible))
         return unique_ids(findings)
+
+    def possible_corrections(self, claim: Claim,
+                             tied: list[TiedDocument]) -> list[tuple[Evidence, str]]:
+        """Later documents tied to the statement (by its speaker, post, occasion or day) that
+        say something was wrong and share a quarter of the claim's words, without what
+        ``corrects_statement`` needs to link them: leads to check, with the sentence that says
+        so. One that names another occasion's day is about that occasion."""
+        words = {w for w in claim.analysis.keywords if len(w) > 2}
+        found = []
+        for doc in tied:
+            if len(words) < 2 or _word_share(words, doc.item.text) < FILED_CORRECTION_SHARE:
+                continue
+            said = next((sentence for sentence, window in doc.windows
+                         if CORRECTION_LANGUAGE.search(sentence)
+                         and not doc.other_occasion_named(window)), None)
+            if said is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
+                found.append((doc.item, said))
+        return found[:SHOWN_LEADS]
 
     def corrections_by_words(self, statement: Statement, claim: Claim,
                              tied: list[TiedDocument]) -> list[CorrectionLink]:
@@ -278,7 +300,8 @@ class Judge:
 
     def _judge_claim(self, statement: Statement, claim: Claim, matches: list[Match],
                      corrections: list[Evidence],
-                     links: Sequence[CorrectionLink] = ()) -> Finding:
+                     links: Sequence[CorrectionLink] = (),
+                     possible: Sequence[tuple[Evidence, str]] = ()) -> Finding:
         date = statement.date
         leads = [m for m in matches if m.lead]
         matches = [m for m in matches if not m.lead]
@@ -350,13 +373,22 @@ class Judge:
                          "contradicts this claim at the time it was made.")
             earlier = [(m, t) for m in leads
                        if (t := self._timing_of(m, date)).status == "before"][:SHOWN_LEADS]
-            if earlier:
+            if earlier or possible:
                 citations += [self._citation(statement, m, t, "lead") for m, t in earlier]
-                rationale = ("Nothing in the corpus settles this claim. " + (
-                    f"The {len(earlier)} closest records that held when it was made are listed "
-                    "as leads to check, not as findings." if len(earlier) > 1 else
-                    "The closest record that held when it was made is listed as a lead to "
-                    "check, not as a finding."))
+                citations += [replace(self._correction_citation(statement, item, sentence),
+                                      relation="lead") for item, sentence in possible]
+                told = []
+                if earlier:
+                    told.append(f"the {len(earlier)} closest records that held when it was made"
+                                if len(earlier) > 1 else
+                                "the closest record that held when it was made")
+                if possible:
+                    told.append("a later document tied to the statement that says something "
+                                "was wrong" if len(possible) == 1 else
+                                f"{len(possible)} later documents tied to the statement that "
+                                "say something was wrong")
+                rationale = (f"Nothing in the corpus settles this claim. Listed as leads to "
+                             f"check, not as findings: {' and '.join(told)}.")
         if outweighed and not corrections:
             weak, _ = best_before[0]
             notes.append(f"{self._title(weak)} reads as conflicting (\u201c{clip_quote(weak.fact.analysis.text, 160)}"

@@ -250,6 +250,14 @@ def claim_in_full(finding: Finding) -> str:
     return (text[begin:start] + claim).strip()
 
 
+def lead_date(c: Citation) -> str:
+    """When a lead's fact held, or, for a later document that may correct the statement, when
+    it was made."""
+    if c.days_fact_before_statement is not None and c.days_fact_before_statement < 0:
+        return f"dated {c.fact_date.human()}, after the statement"
+    return f"fact from {c.fact_date.human()}"
+
+
 def brief(finding: Finding, evidence: Mapping[str, Evidence] | None = None) -> Briefed:
     """``finding`` read for a briefing; ``evidence`` is the corpus's documents by id."""
     evidence = evidence or {}

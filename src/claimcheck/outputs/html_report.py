@@ -24,7 +24,14 @@ from claimcheck import __version__
 from claimcheck.dates import PartialDate, Precision
 from claimcheck.inert import web_url
 from claimcheck.model import VERDICT_SEVERITY, CheckResult, Finding, Verdict
-from claimcheck.outputs.briefing import Briefed, Source, brief, evidence_index, is_dismissed
+from claimcheck.outputs.briefing import (
+    Briefed,
+    Source,
+    brief,
+    evidence_index,
+    is_dismissed,
+    lead_date,
+)
 from claimcheck.outputs.report import _printable, notices, sorted_findings, statement_counts
 from claimcheck.pipeline.run import statement_verdicts
 from claimcheck.review.store import Review, ReviewState, ReviewStatus, review_status
@@ -424,7 +431,7 @@ def _leads(b: Briefed) -> str:
     if not leads:
         return ""
     return ('<p class="muted">Leads to check: ' + "; ".join(
-        f"{_t(_shorten(c.title, 90))} (fact from {_t(c.fact_date.human())})" for c in leads)
+        f"{_t(_shorten(c.title, 90))} ({_t(lead_date(c))})" for c in leads)
         + "</p>")
 
 

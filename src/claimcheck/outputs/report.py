@@ -27,6 +27,7 @@ from claimcheck.outputs.briefing import (
     describe_tally,
     evidence_index,
     is_dismissed,
+    lead_date,
     statement_review,
 )
 from claimcheck.outputs.freshness import SET_MARK, Digest, set_mark
@@ -259,8 +260,8 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
                     c, p = source.citation, source.passage
                     said = (f"\u201c{_inline(p.words[0] if p.summary else p.text)}\u201d"
                             if p.source_words else f"filer's summary: {_inline(p.text)}")
-                    lines.append(f"  - lead to check: *{_inline(c.title)}* (fact from "
-                                 f"{c.fact_date.human()}): {said}")
+                    lines.append(f"  - lead to check: *{_inline(c.title)}* ({lead_date(c)}): "
+                                 f"{said}")
         lines.append("")
     silent = sorted((s for s in result.corpus.statements if s.id not in per_statement),
                     key=lambda s: (s.date.start, s.id))
