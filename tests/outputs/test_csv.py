@@ -36,6 +36,11 @@ def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
     assert row["fact_date_sources"].split("\n")[1].startswith("the document's effective_from")
     assert (row["confidence_shown"], row["claim_is_summary"]) == ("0.60", "no")
     assert row["review_status"] == ""
+    assert row["evidence_relations"] == "contradicts\ncontradicts"
+    # A lead is named as one: a spreadsheet reader sees that it grounds nothing.
+    unsettled = [r for r in rows if r["verdict"] == "unverified" and r["evidence_ids"]]
+    assert unsettled and all(set(r["evidence_relations"].split("\n")) == {"lead"}
+                             for r in unsettled)
 
 
 def test_review_columns(seed_result, pq42842):

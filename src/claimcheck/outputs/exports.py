@@ -43,6 +43,9 @@ CSV_COLUMNS = (
     # Added for briefings: whose words each quote is, where it sits, how its date was found.
     "claim_is_summary", "speaker_words", "reported_by", "confidence_shown", "caveats",
     "evidence_summaries", "evidence_locations", "fact_date_sources",
+    # What each cited document is to the finding: contradicts, corrects, supports, overtakes,
+    # undecided, or lead (a record to check that grounds nothing).
+    "evidence_relations",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,6 +110,7 @@ def csv_rows(result: CheckResult,
                                             for x in b.sources),
             "evidence_locations": "\n".join(x.cite for x in b.sources),
             "fact_date_sources": "\n".join(x.fact_date_from for x in b.sources),
+            "evidence_relations": "\n".join(c.relation for c in f.evidence),
             "claim_is_summary": b.claim.summary,
             "speaker_words": " … ".join(b.claim.words),
             "reported_by": b.attribution.reporter if b.attribution else None,
