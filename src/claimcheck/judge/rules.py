@@ -93,7 +93,6 @@ class Judge:
         self._correcting = [e for e in evidence
                             if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
         self._windows_of: dict[str, list[tuple[str, str]]] = {}
-        self._runs_of: dict[str, frozenset[tuple[str, ...]]] = {}
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -129,7 +128,7 @@ class Judge:
         say something was wrong and share a quarter of the claim's words, without what
         ``corrects_statement`` needs to link them: leads to check, with the sentence that says
         so. One that names another occasion's day is about that occasion."""
-        words = {w for w in claim.analysis.keywords if len(w) > 2}
+        words = _claim_words(claim)
         found = []
         for doc in tied:
             if len(words) < 2 or _word_share(words, doc.item.text) < FILED_CORRECTION_SHARE:
@@ -146,7 +145,7 @@ class Judge:
         """Later documents that correct this claim without naming a reference: correction
         language tied to the statement by its day or its speaker, and by the claim's words.
         ``tied`` is what ``_tied_to`` found for the statement."""
-        words = {w for w in claim.analysis.keywords if len(w) > 2}
+        words = _claim_words(claim)
         if len(words) < 2:
             return []
         links = []
@@ -202,12 +201,7 @@ class Judge:
         tied_ids = {doc.item.id for doc in tied}
         found = []
         for item in self._later_than(statement):
-            if item.id in tied_ids:
-                continue
-            runs = self._runs_of.get(item.id)
-            if runs is None:
-                runs = self._runs_of[item.id] = quoted_runs(item.text)
-            if grams & runs:
+            if item.id not in tied_ids and grams & quoted_runs(item.text):
                 found.append(self._read_for(statement, item))
         return found
 
@@ -800,6 +794,11 @@ def quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
     if len(words) < QUOTED_RUN:
         return frozenset([tuple(words)]) if len(words) >= SHORTEST_QUOTED else frozenset()
     return frozenset(tuple(words[i:i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1))
+
+
+def _claim_words(claim: Claim) -> set[str]:
+    """The claim's content words that a correction's words are measured against."""
+    return {w for w in claim.analysis.keywords if len(w) > 2}
 
 
 def _word_share(words: set[str], text: str) -> float:

@@ -22,10 +22,8 @@ from claimcheck.match.retrieve import Retriever
 from claimcheck.match.signals import (
     HEDGED,
     Pair,
-    changes_apart,
+    changes_unopposed,
     claim_declines,
-    compared_alike,
-    compared_with_expectation,
     refusal_to_disclose,
     related,
     shares_of_a_whole,
@@ -301,8 +299,7 @@ def _conflict_stands(pair: Pair, open_match: Match | None) -> bool:
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
             return False
-    return not (shares_of_a_whole(pair) or changes_apart(pair) or compared_alike(pair)
-                or compared_with_expectation(pair))
+    return not (shares_of_a_whole(pair) or changes_unopposed(pair))
 
 
 class Matcher:

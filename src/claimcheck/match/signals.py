@@ -344,6 +344,14 @@ def compared_with_expectation(pair: Pair) -> bool:
     return bool(fact) and all(fact) and not any(against_plan(pair.claim.analysis.text))
 
 
+def changes_unopposed(pair: Pair) -> bool:
+    """Opposite changes that do not oppose each other: at other times (``changes_apart``),
+    against another baseline (``compared_alike``) or only against a plan
+    (``compared_with_expectation``). Asked of an opposite action read openly and of one the
+    lexicon found alike."""
+    return changes_apart(pair) or compared_alike(pair) or compared_with_expectation(pair)
+
+
 def opposite_polarity(pair: Pair) -> Vote | None:
     """The same predication about the same matter, asserted by one and denied by the other; or
     opposite actions ("rose" against "fell") asserted by both."""
@@ -352,8 +360,7 @@ def opposite_polarity(pair: Pair) -> Vote | None:
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
         if cp.polarity is fp.polarity:
-            if not opposite_actions(cp.action, fp.action) or changes_apart(pair) \
-                    or compared_alike(pair) or compared_with_expectation(pair):
+            if not opposite_actions(cp.action, fp.action) or changes_unopposed(pair):
                 continue
         elif not same_predicate(cp, fp, claim_words, fact_words):
             continue
@@ -433,27 +440,13 @@ def share_against_whole(pair: Pair) -> Vote | None:
                     if any(derived(w, f) for f in fact_words)}
     counts = [share.context for share in figures(pair.fact.analysis.text)
               if share.kind == "percent" and 0 < share.value < 100 and share.bound == "exact"]
-    counts += _counts_short_of_whole(pair.fact.analysis.text)
+    # "248 out of 310 personnel": a count short of the whole it is counted of.
+    counts += [whole.context for whole in figures(pair.fact.analysis.text)
+               if whole.part_counted is not None and whole.part_counted < whole.value]
     for counted in counts:
         if counted & claimed and said_of_both - counted:
             return Vote("share_against_whole", "conflicts", _strength(pair))
     return None
-
-
-# "248 out of 310 personnel", "1,200 of the 3,400 affected households": a count of a whole.
-COUNT_OF_WHOLE = re.compile(
-    r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?"
-    r"(\d{1,3}(?:,\d{3})+|\d+)\b((?:\s+[A-Za-z'\-]+){1,4})")
-
-
-def _counts_short_of_whole(text: str) -> list[set[str]]:
-    """For each "N of M" with N short of M, the stems of the words that say what is counted."""
-    found = []
-    for part, whole, counted in COUNT_OF_WHOLE.findall(text):
-        if int(part.replace(",", "")) < int(whole.replace(",", "")):
-            found.append({stem(w) for w in counted.split()
-                          if w.lower() not in CONTEXT_STOP and w.lower() not in MONTHS})
-    return found
 
 
 # A misremembered day is near the real one; further apart, two dated events are two events.
@@ -614,7 +607,8 @@ class Figure:
     part: bool = False      # "a further 188", "of these, 6,620": one part of a larger count
     per: str | None = None  # "50 schools a year": a rate per year, month, week or day
     span_years: float | None = None  # "500 schools over a 10-year programme": a total over years
-    whole: bool = False     # "23 of the 40 keepers": the whole a part is counted of
+    # On the 40 of "23 of the 40 keepers": the part (23) counted of this whole.
+    part_counted: float | None = None
     expected: bool = False  # "expects to put around 168,000 into jobs": a forecast, not a count
 
 
@@ -630,8 +624,10 @@ EXPECTED_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|aims?|aiming|pla
 # "50 harbour walls a year that will be rebuilt": a figure whose own clause is to come.
 EXPECTED_AFTER = re.compile(r"^(?:[\s,]+[\w'\-]+){0,5}?\s+(?:that|which|who)\s+(?:will|would|are\s+to|"
                             r"is\s+to)\b", re.I)
-# "23 of the 40", "248 out of 310": what comes before the whole that a part is counted of.
-WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$")
+# "23 of the 40", "248 out of 310", "1,200 of the 3,400": what comes before the whole that a
+# part is counted of, with the part.
+WHOLE_BEFORE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:out\s+)?of\s+"
+                          r"(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$")
 # "50 schools a year", "£3 million per month", "annually": a figure given as a rate.
 RATE = re.compile(r"^(?:[\s,]*[\w'\-]+){0,4}?[\s,]+(?:(?:a|per|each|every)\s+(year|month|week|day)\b|"
                   r"(annually|yearly|monthly|weekly))", re.I)
@@ -731,11 +727,12 @@ def _figures(text: str) -> list[Figure]:
         rest = m.start("after") if m.group("after") is not None else m.end()
         per, span_years = _rate_and_span(text[rest:rest + 60])
         part = bool(PART_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
-        whole = bool(WHOLE_BEFORE.search(text[max(0, m.start("number") - 30):m.start("number")]))
+        of = WHOLE_BEFORE.search(text[max(0, m.start("number") - 40):m.start("number")])
+        part_counted = float(of[1].replace(",", "")) if of else None
         expected = bool(EXPECTED_BEFORE.search(text[max(0, m.start() - 50):m.start()])
                         or EXPECTED_AFTER.match(text[rest:rest + 50]))
         found.append(Figure(value, kind, context, bound, baseline, change, part, per, span_years,
-                            whole, expected))
+                            part_counted, expected))
     return found
 
 
@@ -927,7 +924,7 @@ def conflicting_figure(pair: Pair) -> Vote | None:
 def agreeing_figure(pair: Pair) -> Vote | None:
     """The same measure with the same value, or within the claim's bound."""
     for c, r in _figure_pairs(pair, strict=False):
-        if r.whole and not c.whole:
+        if r.part_counted is not None and c.part_counted is None:
             continue   # "23 of the 40 keepers were trained" does not bear out "all 40 were"
         if _agrees(c, r):
             return Vote("agreeing_figure", "supports", _strength(pair))
@@ -1166,6 +1163,8 @@ CORRECTION_LANGUAGE = re.compile(
     r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
     r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
     r"(?:remarks?|comments?|words|claim|statement))\b", re.I)
+# Words by which a speaker or department owns an error: an apology or a correction.
+OWNING = re.compile(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
     r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
     r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e)\b", re.I)
@@ -1326,11 +1325,8 @@ def corrects_statement(statement: Statement, item: Evidence,
         # in the first person, naming the speaker with an apology or a correction, or under a
         # title naming the statement's department ("Foreign Office written statement
         # correcting statements to Parliament").
-        owning = bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", sentence, re.I))
-        owned_nearby = bool(re.search(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", window,
-                                      re.I))
         by_speaker = item.kind == "correction" or first_person or (
-            "speaker" in links and owning) or (owned_nearby and _names_department(
-                statement, item.title))
+            "speaker" in links and OWNING.search(sentence) is not None) or (
+            OWNING.search(window) is not None and _names_department(statement, item.title))
         return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
     return None
