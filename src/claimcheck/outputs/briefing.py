@@ -83,6 +83,12 @@ class Passage:
     def source_words(self) -> bool:
         return self.verbatim or self.wholly_quoted
 
+    @property
+    def source_text(self) -> str:
+        """The source's words to quote: the whole of a verbatim sentence, else its first (for a
+        wholly quoted summary, its only) quoted fragment."""
+        return self.words[0] if self.summary else self.text
+
 
 def quoted_fragments(text: str) -> tuple[str, ...]:
     """The fragments of a filer's summary in quotation marks: the source's own words."""

@@ -464,7 +464,7 @@ def _citation(x: Source) -> str:
     relation = c.relation + ("; a refusal to disclose: it supports nothing" if x.refusal else "")
     p = x.passage
     if p.source_words:
-        quoted = f"<blockquote>{_t(p.words[0] if p.summary else p.text)}</blockquote>"
+        quoted = f"<blockquote>{_t(p.source_text)}</blockquote>"
     else:
         quoted = (f'<p class="summary-text"><span class="label">Filer\'s summary, not the '
                   f"document's words</span><br>{_t(p.text)}</p>"

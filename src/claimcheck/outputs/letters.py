@@ -163,7 +163,7 @@ def correction_request(finding: Finding, today: dt.date, state: ReviewState | No
     if briefed.claim.source_words:
         blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
                                     f"({reference}), {said}:"))
-        blocks.append(Block("quote", _words(briefed.claim)))
+        blocks.append(Block("quote", briefed.claim.source_text))
     elif briefed.claim.words:
         reported = f", as reported by {who.reporter}" if who and who.reporter else ""
         blocks.append(Block("para", f"On {s.date.human()}, {_venue_phrase(s.venue, s.house)} "
@@ -188,7 +188,7 @@ def correction_request(finding: Finding, today: dt.date, state: ReviewState | No
         cite = f", {x.cite}" if x.cite else ""
         if x.passage.source_words:
             blocks.append(Block("para", f"{c.title}{cite} ({_dates(c)}):"))
-            blocks.append(Block("quote", _words(x.passage)))
+            blocks.append(Block("quote", x.passage.source_text))
         else:
             blocks.append(Block("para", f"{c.title}{cite} ({_dates(c)}) records, in our summary "
                                         f"(not the document's wording): {x.passage.text}"))
@@ -273,10 +273,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _words(p: Passage) -> str:
-    return p.words[0] if p.summary else p.text
-
-
 def _proposed_correction(briefed: Briefed, sources: list[Source]) -> tuple[str, ...]:
     finding = briefed.finding
     s = finding.statement
@@ -299,7 +295,7 @@ def _proposed_correction(briefed: Briefed, sources: list[Source]) -> tuple[str, 
 def _quoted_or_summary(p: Passage, briefed: Briefed | None = None) -> str:
     """Words in quotation marks only when they are the source's; a summary says it is one."""
     if p.source_words:
-        return f'"{_words(p)}"'
+        return f'"{p.source_text}"'
     who = briefed.attribution if briefed else None
     if p.words and briefed is not None:
         return " … ".join(f'"{w}"' for w in p.words) + (

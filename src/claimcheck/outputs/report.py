@@ -258,7 +258,7 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
             for source in shown.sources:
                 if source.citation.relation == "lead":
                     c, p = source.citation, source.passage
-                    said = (f"\u201c{_inline(p.words[0] if p.summary else p.text)}\u201d"
+                    said = (f"\u201c{_inline(p.source_text)}\u201d"
                             if p.source_words else f"filer's summary: {_inline(p.text)}")
                     lines.append(f"  - lead to check: *{_inline(c.title)}* ({lead_date(c)}): "
                                  f"{said}")
@@ -376,7 +376,7 @@ def _passage_lines(p: Passage, whose: str) -> list[str]:
     """A cited sentence: block-quoted when it is the source's words; otherwise the filer's summary,
     labelled, with any fragments of the source's own words quoted below it."""
     if p.source_words:
-        return [_quote(p.words[0] if p.summary else p.text), ""]
+        return [_quote(p.source_text), ""]
     lines = [f"Filer's summary (not {whose}'s words): {_inline(p.text)}", ""]
     if p.words:
         lines += [f"In {whose}'s own words:", ""]
