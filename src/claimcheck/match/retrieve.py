@@ -2,23 +2,31 @@
 
 Two retrievers, fused by reciprocal rank:
 
-- lexical: BM25 (``bm25s``) over each sentence's lemmas, names and numbers, so "closed" meets
-  "closure" through their lemma and a rare name ("Kestrel tunnel") weighs more than "Government";
+- lexical: BM25 over each sentence's lemmas, names and numbers, so "closed" meets "closure"
+  through their lemma and a rare name ("Kestrel tunnel") weighs more than "Government";
 - dense: sentence embeddings (``claimcheck.match.embed``), so "hired a consultancy" meets "engaged
   external consultants" though they share no word.
 
 Retrieval only proposes candidates; ``claimcheck.match.signals`` decides what each one says about the
 claim. The lexicon plays no part here: a subject nobody has written a lexicon for is found the
 same way as one somebody has.
+
+A (claim, fact) pair's scores depend on the pair alone. A term weighs by its rarity in English at
+large (``wordfreq``), not in the evidence set, and a sentence's length is measured against a fixed
+one: so a new or edited evidence file moves no other pair's score, and only a claim whose
+candidate lists it enters, leaves or changes can be matched differently (what the incremental
+check relies on, issue 14). ``search`` can say what it read (``Trace``): the facts on each list
+and the last score that made the list, which a new fact must reach to enter it.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.model import Analysis, Claim, Fact
 
@@ -39,6 +47,56 @@ PARLIAMENTARY_STOP = frozenset({
     "mr", "mrs", "ms", "sir", "dame", "baroness", "viscount", "earl", "dr",
 })
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+# BM25's constants (Robertson's term frequency, as bm25s computes it), with a fixed length
+# normaliser: the number of index terms of a typical evidence sentence, not the evidence set's.
+K1 = 1.5
+B = 0.75
+TYPICAL_TERMS = 12.0
+# A term's weight is BM25's idf over a notional collection of sentences of this many words, in
+# which a word of frequency f (per word of English) occurs in a share 1 - (1 - f) ** n of them...
+SENTENCE_WORDS = 20
+# ...and in which a word English has never seen occurs as if in one sentence in this many.
+RAREST = 10_000
+# Coverage (the share of a claim's term weight a fact shares) is taken to this power. English at
+# large finds a subject's own words rarer than its evidence set does, so they weigh more than an
+# evidence-set idf gave them, and a raw share runs high; the power brings the shares the signals'
+# thresholds read back to their old scale (measured on the development sets).
+COVERAGE_POWER = 1.5
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def term_weight(term: str) -> float:
+    """How much sharing ``term`` says, from its frequency in English (``wordfreq``, offline):
+    "kestrel" far more than "home". A number ("#2016") weighs as the number written out does."""
+    from wordfreq import word_frequency
+
+    frequency = word_frequency(term[1:] if term.startswith("#") else term, "en")
+    share = 1.0 - (1.0 - min(frequency, 1.0)) ** SENTENCE_WORDS
+    return math.log(1.0 + (1.0 - share) / (share + 1.0 / RAREST))
+
+
+def fact_weights(terms: Sequence[str]) -> dict[str, float]:
+    """Each term's BM25 weight in a sentence with these index ``terms``: its weight times
+    Robertson's saturating term frequency, against the fixed length normaliser."""
+    norm = K1 * (1.0 - B + B * len(terms) / TYPICAL_TERMS)
+    return {t: term_weight(t) * (n / (n + norm)) for t, n in Counter(terms).items()}
+
+
+def query_counts(terms: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """A claim's terms with how often each occurs, in the order their scores are summed."""
+    return tuple(sorted(Counter(terms).items()))
+
+
+def lexical_score(counts: Sequence[tuple[str, int]], weights: dict[str, float]) -> float:
+    """The BM25 score of a claim's ``counts`` against one fact's ``weights``, summed in the order
+    ``Retriever.search`` sums it, so the two give the same number."""
+    score = 0.0
+    for term, n in counts:
+        w = weights.get(term)
+        if w is not None:
+            score += n * w
+    return score
 
 
 def index_terms(analysis: Analysis, extra: Iterable[str] = ()) -> list[str]:
@@ -87,14 +145,16 @@ def claim_text(claim: Claim) -> str:
 
 def _top(scores, k: int) -> list[int]:
     """The indexes of the ``k`` highest scores, highest first, ties by index: a partial sort,
-    since only a handful of tens of thousands are wanted."""
+    since only a handful of tens of thousands are wanted. Every score tied with the k-th is
+    considered, so which of them is kept depends on the indexes alone."""
     import numpy as np
 
     if len(scores) > k:
-        chosen = np.argpartition(-scores, k)[:k]
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        chosen = np.flatnonzero(scores >= kth)
     else:
         chosen = np.arange(len(scores))
-    return [int(i) for i in sorted(chosen, key=lambda i: (-scores[i], i))]
+    return [int(i) for i in sorted(chosen, key=lambda i: (-scores[i], i))[:k]]
 
 
 def claim_terms(claim: Claim, extra: Iterable[str] = ()) -> list[str]:
@@ -120,6 +180,24 @@ class _Terms:
     def of(cls, terms: list[str], idf) -> _Terms:
         unique = set(terms)
         return cls(terms, unique, sum(idf(t) for t in unique) or 1.0)
+
+
+@dataclass
+class Trace:
+    """What matching one claim read: every fact on either retrieval list (and, from the
+    matcher, every lexicon-index candidate), the score a fact must reach to enter each list
+    (``lexical_floor`` above 0.0, and ``dense_floor``; None when the list is short, so any fact
+    would enter), and the lexicon index's buckets the claim looked in (``FactIndex``). Of a
+    listed fact's document, matching reads only its kind (``signals.Pair``)."""
+
+    searched: bool = False
+    counts: tuple[tuple[str, int], ...] = ()
+    lexical_floor: float = 0.0
+    dense_floor: float | None = None
+    facts: set[str] = field(default_factory=set)
+    buckets: set[tuple[str, str, str]] = field(default_factory=set)
+    hits: list = field(default_factory=list)           # what ``search`` found
+    candidates: list = field(default_factory=list)     # what the lexicon index found
 
 
 @dataclass(frozen=True)
@@ -151,16 +229,17 @@ class Retriever:
         # set's weight; and its vector.
         self._terms_by_claim: dict[str, _Terms] = {}
         self._claim_vectors: dict[str, object] = {}
-        documents = Counter(t for terms in self._terms for t in set(terms))
-        total = max(1, len(self.facts))
-        self._idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in documents.items()}
-        self._default_idf = math.log(1 + (total + 0.5) / 0.5)
-        self._bm25 = None
-        if self.facts:
-            import bm25s
+        # An inverted index: each term's facts and its BM25 weight in each.
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, terms in enumerate(self._terms):
+            for term, weight in fact_weights(terms).items():
+                where, weights = postings.setdefault(term, ([], []))
+                where.append(i)
+                weights.append(weight)
+        import numpy as np
 
-            self._bm25 = bm25s.BM25()
-            self._bm25.index([terms or ["\x00"] for terms in self._terms], show_progress=False)
+        self._postings = {t: (np.array(where, dtype=np.int64), np.array(weights))
+                          for t, (where, weights) in postings.items()}
         self.embedder = embedder
         self._vectors = None
         if embedder is not None and self.facts:
@@ -172,32 +251,77 @@ class Retriever:
             self.embedder.encode([claim_text(c) for c in claims])
 
     def idf(self, term: str) -> float:
-        return self._idf.get(term, self._default_idf)
+        return term_weight(term)
 
-    def search(self, claim: Claim, extra: Iterable[str] = ()) -> list[Hit]:
-        """The facts most likely to speak to ``claim``, best first."""
+    def lexical_scores(self, counts: Sequence[tuple[str, int]]):
+        """Every fact's BM25 score for a claim's term ``counts`` (``query_counts``)."""
+        import numpy as np
+
+        scores = np.zeros(len(self.facts))
+        for term, n in counts:
+            posting = self._postings.get(term)
+            if posting is not None:
+                scores[posting[0]] += n * posting[1]
+        return scores
+
+    def fact_weights(self, fact_id: str) -> dict[str, float] | None:
+        """The BM25 weights of an indexed fact's terms, as ``search`` scores them."""
+        position = self._position.get(fact_id)
+        return None if position is None else fact_weights(self._terms[position])
+
+    def fact_vectors(self, fact_ids: Sequence[str]):
+        """The sentence vectors of indexed facts (None without an embedder)."""
+        if self._vectors is None:
+            return None
+        return self._vectors[[self._position[f] for f in fact_ids]]
+
+    def claim_vectors(self, texts: Sequence[str]):
+        """The vectors of claims' texts (``claim_text``), as ``search`` compares them."""
+        return self.embedder.encode(list(texts))
+
+    def search(self, claim: Claim, extra: Iterable[str] = (),
+               trace: Trace | None = None) -> list[Hit]:
+        """The facts most likely to speak to ``claim``, best first. ``trace``, if given, is told
+        what the search read."""
+        if trace is not None:
+            trace.searched = True   # with no facts yet, floors that any fact passes
         if not self.facts:
             return []
         weighed = _Terms.of(claim_terms(claim, extra), self.idf) if extra else \
             self._claim_terms(claim)
         terms = weighed.terms
         ranked: list[list[int]] = []
+        counts = query_counts(terms)
+        if trace is not None:
+            trace.counts = counts
         if terms:
-            scores = self._bm25.get_scores(terms)
-            ranked.append([i for i in _top(scores, PER_RETRIEVER) if scores[i] > 0])
+            scores = self.lexical_scores(counts)
+            top = _top(scores, PER_RETRIEVER)
+            ranked.append([i for i in top if scores[i] > 0])
+            if trace is not None:
+                trace.lexical_floor = float(scores[top[-1]]) if len(top) == PER_RETRIEVER \
+                    else 0.0
         dense = None
         if self._vectors is not None:
             # As a one-column product: OpenBLAS gives the same numbers as the matrix-vector
             # product, without starting its threads for each claim (25 times faster here).
             dense = (self._vectors @ self._claim_vector(claim)[:, None])[:, 0]
-            ranked.append(_top(dense, PER_RETRIEVER))
+            top = _top(dense, PER_RETRIEVER)
+            ranked.append(top)
+            if trace is not None and len(top) == PER_RETRIEVER:
+                trace.dense_floor = float(dense[top[-1]])
+        if trace is not None:
+            trace.facts.update(self.facts[i].id for order in ranked for i in order)
         fused: dict[int, float] = {}
         for order in ranked:
             for rank, i in enumerate(order):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: (-fused[i], self.facts[i].id))[:KEEP]
-        return [self._hit(weighed, i, float(dense[i]) if dense is not None else None)
+        hits = [self._hit(weighed, i, float(dense[i]) if dense is not None else None)
                 for i in best]
+        if trace is not None:
+            trace.hits = hits
+        return hits
 
     def score(self, claim: Claim, fact: Fact) -> Hit:
         """How close one given fact is to ``claim``, measured as ``search`` measures its hits."""
@@ -207,7 +331,8 @@ class Retriever:
         if position is None:
             shared = set(terms) & set(index_terms(fact.analysis))
             weight = sum(self.idf(t) for t in set(terms)) or 1.0
-            return Hit(fact, round(sum(self.idf(t) for t in shared) / weight, 3), 0.0,
+            return Hit(fact, round((sum(self.idf(t) for t in shared) / weight) ** COVERAGE_POWER,
+                                   3), 0.0,
                        tuple(sorted(shared)))
         similarity = None
         if self._vectors is not None:
@@ -228,7 +353,7 @@ class Retriever:
 
     def _hit(self, weighed: _Terms, i: int, similarity: float | None) -> Hit:
         shared = weighed.unique & self._term_sets[i]
-        coverage = sum(self.idf(t) for t in shared) / weighed.weight
+        coverage = (sum(self.idf(t) for t in shared) / weighed.weight) ** COVERAGE_POWER
         return Hit(self.facts[i], round(coverage, 3),
                    round(similarity, 3) if similarity is not None else 0.0,
                    tuple(sorted(shared)))
