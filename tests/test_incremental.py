@@ -131,3 +131,137 @@ def test_the_manifest_spares_reading_and_never_hides_an_edit(tmp_path):
     assert inputs_fingerprint([folder], [], ["x"], manifest=manifest) == edited
     manifest.write_text("not json")
     assert inputs_fingerprint([folder], [], ["x"], manifest=manifest) == edited
+
+
+def cached_and_cold(root: Path, nlp, cache: ExtractionCache) -> str:
+    """The findings of a cached run, checked against a cold run's byte for byte."""
+    cached = findings_json(run(root, nlp, cache))
+    assert cached == findings_json(run(root, nlp, None))
+    return cached
+
+
+@pytest.fixture
+def cache(seed, nlp, tmp_path) -> ExtractionCache:
+    made = ExtractionCache(tmp_path / "cache" / "readings.sqlite3", nlp,
+                           lexicon_for(seed / "claims"))
+    run(seed, nlp, made)
+    return made
+
+
+def test_an_evidence_edit_judges_again_only_the_statements_it_reaches(seed, nlp, cache,
+                                                                      monkeypatch):
+    judged = judged_statements(monkeypatch)
+    minutes = seed / "evidence" / "2015-11-star-chamber-scrutiny-board-minutes.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").rstrip("\n")
+                       + " The board then broke for lunch.\n", encoding="utf-8")
+    cached_and_cold(seed, nlp, cache)
+    statements = len(list((seed / "claims").iterdir()))
+    again = set(judged[:len(judged) - statements])   # the cold run judges every statement
+    assert len(judged) - statements < statements // 2, again
+
+
+def test_a_new_fact_that_enters_a_claims_list_reaches_it(seed, nlp, cache, monkeypatch):
+    """A new document whose sentence is retrieved for a claim changes what the claim is
+    matched with: that statement is judged again, and comes out as a cold run has it."""
+    before = json.loads(findings_json(run(seed, nlp, cache)))["findings"]
+    judged = judged_statements(monkeypatch)
+    (seed / "evidence" / "2016-06-01-consultation.md").write_text(
+        "---\ntitle: Consultation report\nkind: minutes\ndate: 2016-06-01\n---\n"
+        "The Department consulted directly with parents regarding the changes to the school "
+        "census in March 2016.\n", encoding="utf-8")
+    after = json.loads(cached_and_cold(seed, nlp, cache))["findings"]
+    assert "2016-07-25-gibb-pq-42842" in judged
+    assert after != before
+
+
+def test_a_field_the_judge_read_is_compared(seed, nlp, cache):
+    """A retitled document changes every finding that cites it, though no fact changed."""
+    mou = seed / "evidence" / "2015-12-18-mou-home-office-dfe-v1-0.md"
+    mou.write_text(mou.read_text(encoding="utf-8").replace(
+        "title: Memorandum of Understanding", "title: The Memorandum of Understanding"),
+        encoding="utf-8")
+    assert "The Memorandum of Understanding" in cached_and_cold(seed, nlp, cache)
+
+
+def test_a_later_version_reaches_the_statements_that_cited_the_earlier(seed, nlp, cache):
+    """A version signed between the first and a statement ends the first's facts for it: the
+    chain of versions is part of what the judgment read."""
+    before = findings_json(run(seed, nlp, cache))
+    (seed / "evidence" / "2016-03-01-mou-home-office-dfe-v1-5.md").write_text(
+        "---\ntitle: Memorandum of Understanding between the Home Office and the Department "
+        "for Education, v1.5\nkind: agreement\ndate: 2016-03-01\nversion: '1.5'\n"
+        "supersedes: [2015-12-18-mou-home-office-dfe-v1-0]\n---\n"
+        "The parties agree to review the arrangements each year.\n", encoding="utf-8")
+    assert cached_and_cold(seed, nlp, cache) != before
+
+
+def test_a_deleted_document_a_statement_matched_reaches_it(seed, nlp, cache, monkeypatch):
+    judged = judged_statements(monkeypatch)
+    (seed / "evidence" / "2015-12-18-mou-home-office-dfe-v1-0.md").unlink()
+    cached_and_cold(seed, nlp, cache)
+    assert "2016-07-25-gibb-pq-42842" in judged
+
+
+def test_a_cache_that_lost_what_a_statement_was_judged_against_judges_it_again(
+        seed, nlp, cache, monkeypatch):
+    """With the old evidence listing gone, nothing can say what changed: everything is judged
+    again, never served stale."""
+    corpus = load_corpus(seed / "claims", seed / "evidence")
+    world = cache.world_key([(e.id, e.content_hash) for e in corpus.evidence], "dense")
+    with cache._db:
+        assert cache._db.execute("DELETE FROM readings WHERE key = ?",
+                                 (cache.listing_key(world),)).rowcount == 1
+    minutes = seed / "evidence" / "2015-11-star-chamber-scrutiny-board-minutes.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nAnother sentence.\n",
+                       encoding="utf-8")
+    judged = judged_statements(monkeypatch)
+    cached_and_cold(seed, nlp, cache)
+    statements = len(list((seed / "claims").iterdir()))
+    assert len(judged) == 2 * statements
+
+
+def test_a_pairs_scores_do_not_move_with_the_rest_of_the_evidence(nlp):
+    """What the incremental check rests on: a (claim, fact) pair scores the same however
+    much other evidence is indexed beside the fact."""
+    from claimcheck.extract.extractor import Extractor
+    from claimcheck.match.retrieve import Retriever, query_counts
+
+    corpus = load_corpus(ROOT / "claims", ROOT / "evidence")
+    extractor = Extractor(nlp, lexicon_for(ROOT / "claims"))
+    facts = [f for _, some in extractor.facts_of(list(corpus.evidence)) for f in some]
+    claims = [c for _, some in extractor.claims_of(list(corpus.statements[:3])) for c in some]
+    mine = [f for f in facts if f.evidence_id == facts[-1].evidence_id]
+    alone, among = Retriever(mine, shared_embedder()), Retriever(facts, shared_embedder())
+    shared = [f for f in mine if not f.implicit]
+    for claim in claims:
+        for fact in shared:
+            assert alone.score(claim, fact) == among.score(claim, fact)
+        counts = query_counts(alone._claim_terms(claim).terms)
+        mine_scores = alone.lexical_scores(counts)
+        all_scores = among.lexical_scores(counts)
+        where = [among.facts.index(f) for f in shared]
+        assert list(mine_scores) == [all_scores[i] for i in where]
+
+
+def test_ties_at_the_last_place_of_a_list_go_by_position():
+    import numpy as np
+
+    from claimcheck.match.retrieve import _top
+
+    scores = np.array([0.5, 0.9, 0.5, 0.5, 0.1, 0.5])
+    assert _top(scores, 3) == [1, 0, 2]
+    assert _top(scores[::-1].copy(), 3) == [4, 0, 2]
+
+
+def test_the_judge_and_the_signals_are_watched_for_every_field_they_read():
+    from claimcheck.dates import parse_date
+    from claimcheck.model import Evidence
+    from claimcheck.pipeline.reads import WatchedEvidence, field_digest
+
+    item = Evidence("e", "A title", "letter", parse_date("2016-01-01"), "Some text.")
+    watched = WatchedEvidence({"e": item})
+    assert watched["e"].kind == "letter" and watched.get("e").title == "A title"
+    assert watched.digests() == {"e": {"kind": field_digest(item, "kind"),
+                                       "title": field_digest(item, "title")}}
+    with pytest.raises(AttributeError):
+        watched["e"].kind = "minutes"

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.dates import PartialDate
 from claimcheck.lexicon import Lexicon
-from claimcheck.match.retrieve import Retriever
+from claimcheck.match.retrieve import Retriever, Trace
 from claimcheck.match.signals import (
     HEDGED,
     Pair,
@@ -92,10 +92,7 @@ class FactIndex:
         self._by_entity: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
         for fact in facts:
             keywords = _keyword_text(fact.analysis.keywords)
-            for prop in fact.analysis.propositions:
-                if not comparable(prop):
-                    continue
-                broader = frozenset(b for t in prop.things for b in lexicon.broader(t))
+            for prop, broader in self._indexed(fact):
                 first, last = fact.arose.start.toordinal(), fact.arose.end.toordinal()
                 entry = _Entry(fact, prop, broader, keywords, first, last)
                 for key in broader:
@@ -109,14 +106,33 @@ class FactIndex:
                 bucket.sort(key=lambda e: (e.first_day, e.fact.id))
                 self._starts[id(bucket)] = [e.first_day for e in bucket]
 
+    def _indexed(self, fact: Fact):
+        """(proposition, the things it is filed under) for each of ``fact``'s propositions the
+        index holds."""
+        for prop in fact.analysis.propositions:
+            if comparable(prop):
+                yield prop, frozenset(b for t in prop.things for b in self.lexicon.broader(t))
+
+    def buckets_of(self, fact: Fact) -> set[tuple[str, str, str]]:
+        """The buckets ``fact`` is filed in, named as ``Trace.buckets`` names them: a claim that
+        looked in none of them cannot have it, or miss it, among its candidates."""
+        keys = set()
+        for prop, broader in self._indexed(fact):
+            keys.update(("thing", prop.action, key) for key in broader)
+            keys.update(("entity", prop.action, key) for key in prop.entities | prop.topics)
+        return keys
+
     def candidates(self, claim: Claim, home: str | None = None,
-                   date: PartialDate | None = None) -> list[Match]:
-        """Facts that speak to any proposition of ``claim``, best first."""
+                   date: PartialDate | None = None, trace: Trace | None = None) -> list[Match]:
+        """Facts that speak to any proposition of ``claim``, best first. ``trace``, if given,
+        is told which buckets the claim looked in."""
         found: dict[tuple[str, str, str], Match] = {}
         keywords = _keyword_text(claim.analysis.keywords)
         for prop in claim.analysis.propositions:
             if not comparable(prop):
                 continue
+            if trace is not None:
+                trace.buckets.update(self._keys(prop))
             for entry in self._shortlist(prop, date):
                 # The fuzzy similarity is worked out only for a pair that passes the cheap tests.
                 match = score_match(claim, prop, entry.fact, entry.prop, self.lexicon, home,
@@ -160,24 +176,30 @@ class FactIndex:
         middle = bisect_right(self._starts[id(bucket)], date.end.toordinal())
         return bucket[max(0, middle - self.WINDOW):middle + self.WINDOW]
 
-    def _lookup(self, prop: Proposition, date: PartialDate | None = None) -> list[_Entry]:
+    def _keys(self, prop: Proposition) -> list[tuple[str, str, str]]:
+        """The buckets a claim's proposition looks in, in order: ("thing", action, thing) or
+        ("entity", action, key)."""
         specific = sorted(t for t in prop.things if not self.lexicon.is_generic(t))
-        pool: dict[tuple[str, int], _Entry] = {}
         opposite = self.lexicon.opposite(prop.action)
+        keys = []
         for action in (prop.action, *self.lexicon.related(prop.action),
                        *([opposite] if opposite else [])):
             if specific:
-                for thing in specific:
-                    for entry in self._around(self._by_thing.get((action, thing), []), date):
-                        pool[(entry.fact.id, id(entry.prop))] = entry
+                keys += [("thing", action, thing) for thing in specific]
             else:
                 # No thing to block on ("there is no sanction for parents"): the organisations
                 # and topics it names must do.
-                keys = [k for e in sorted(prop.recipients or prop.entities)
-                        for k in self._entity_keys(e)]
-                for key in [*keys, *sorted(prop.topics)]:
-                    for entry in self._around(self._by_entity.get((action, key), []), date):
-                        pool[(entry.fact.id, id(entry.prop))] = entry
+                entities = [k for e in sorted(prop.recipients or prop.entities)
+                            for k in self._entity_keys(e)]
+                keys += [("entity", action, key) for key in [*entities, *sorted(prop.topics)]]
+        return keys
+
+    def _lookup(self, prop: Proposition, date: PartialDate | None = None) -> list[_Entry]:
+        pool: dict[tuple[str, int], _Entry] = {}
+        for kind, action, key in self._keys(prop):
+            buckets = self._by_thing if kind == "thing" else self._by_entity
+            for entry in self._around(buckets.get((action, key), []), date):
+                pool[(entry.fact.id, id(entry.prop))] = entry
         return list(pool.values())
 
     def _entity_keys(self, entity: str) -> list[str]:
@@ -320,14 +342,19 @@ class Matcher:
         self.evidence = evidence or {}
 
     def candidates(self, claim: Claim, home: str | None = None, date: PartialDate | None = None,
-                   statement=None) -> list[Match]:
+                   statement=None, trace: Trace | None = None) -> list[Match]:
+        """The claim's matches, best first. ``trace``, if given, is told what they were chosen
+        from (``Trace``): what a change to the evidence must touch to change them."""
         if claim_declines(claim):
             return []   # "not held centrally": the claim asserts nothing to check
-        structured = {m.fact.id: m for m in self.index.candidates(claim, home, date)}
+        structured = {m.fact.id: m for m in self.index.candidates(claim, home, date, trace)}
+        if trace is not None:
+            trace.facts.update(structured)
+            trace.candidates = list(structured.values())
         found: dict[str, Match] = {}
         vetoed: set[str] = set()
         undecided = []
-        for hit in self.retriever.search(claim):
+        for hit in self.retriever.search(claim, trace=trace):
             pair = Pair(claim, hit.fact, hit, statement, self.evidence.get(hit.fact.evidence_id))
             outcome, votes = vote(pair)
             if outcome is None:

@@ -17,21 +17,25 @@ makes a run fail.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
 from claimcheck.lexicon import Lexicon
+from claimcheck.model import Finding
 from claimcheck.pipeline.codec import decode, encode
 
 FORMAT = "claimcheck-readings-json-1"
 # The modules whose code a statement's verdicts depend on beyond extraction.
-JUDGING_CODE = ("match.matcher", "judge.rules", "match.signals", "match.retrieve", "match.embed")
+JUDGING_CODE = ("match.matcher", "judge.rules", "match.signals", "match.retrieve", "match.embed",
+                "pipeline.reads")
 MAX_CACHE_BYTES = 4 * 1024 ** 3
 """The cache stops growing here (about 40 times what 10,000 statements need); the run goes on."""
 
@@ -57,8 +61,25 @@ def _code_hash(module: str) -> str:
     return hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest()
 
 
+@functools.cache
+def _judging_code() -> str:
+    """The digests of the matching and judging code, read once per process."""
+    return "".join(_code_hash(module) for module in JUDGING_CODE)
+
+
 def _digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One statement's findings with what they were judged against: the evidence set (its
+    ``world_key``, whose listing is stored under ``listing_key``) and what the judging read of
+    it (JSON, ``claimcheck.pipeline.reads``)."""
+
+    world: str
+    reads: str
+    findings: tuple[Finding, ...]
 
 
 class ExtractionCache:
@@ -99,19 +120,25 @@ class ExtractionCache:
         changes this key. None when an item was not read from a file."""
         if any(not content for _, content in evidence):
             return None
-        code = "".join(_code_hash(module) for module in JUDGING_CODE)
+        code = _judging_code()
         listing = "\n".join("\x00".join(item) for item in sorted(evidence))
         return hashlib.sha256(f"{self._prefix}\x00world\x00{code}\x00{mode}\x00{listing}"
                               .encode()).hexdigest()
 
-    def verdicts_key(self, world: str | None, statement_id: str, path: str,
-                     content_hash: str) -> str | None:
-        """The key of one statement's findings against the evidence ``world``. The path is part
-        of it because the findings name the statement's file."""
-        if world is None or not content_hash:
+    def judged_key(self, mode: str, statement_id: str, path: str,
+                   content_hash: str) -> str | None:
+        """The key of one statement's ``Judged`` record: the statement, the matching and judging
+        code and ``mode``, but not the evidence, which the record names itself. The path is
+        part of it because the findings name the statement's file."""
+        if not content_hash:
             return None
-        return hashlib.sha256(f"{world}\x00verdicts\x00{statement_id}\x00{path}\x00"
-                              f"{content_hash}".encode()).hexdigest()
+        code = _judging_code()
+        return hashlib.sha256(f"{self._prefix}\x00judged\x00{code}\x00{mode}\x00"
+                              f"{statement_id}\x00{path}\x00{content_hash}".encode()).hexdigest()
+
+    def listing_key(self, world: str) -> str:
+        """The key of the evidence listing (ids and content hashes) of the ``world``."""
+        return hashlib.sha256(f"{world}\x00listing".encode()).hexdigest()
 
     def vector_key(self, model: str, text: str) -> str:
         """The key of a sentence's vector: the embedding model and the text alone (not the

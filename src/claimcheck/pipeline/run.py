@@ -6,6 +6,7 @@ by the caller (``claimcheck.extract.nlp.load_pipeline``) and passed in.
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import signal
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from claimcheck.corpus.load import load_corpus
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.model import VERDICT_SEVERITY, CheckResult, Claim, Corpus, Fact, Finding, Problem
-from claimcheck.pipeline.cache import ExtractionCache
+from claimcheck.pipeline.cache import ExtractionCache, Judged
 
 if TYPE_CHECKING:
     from claimcheck.extract.extractor import Extractor
@@ -95,23 +96,25 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     ``n_process`` > 1 runs spaCy in that many processes (worth it from a few thousand items).
     ``nlp`` may be a ``DeferredPipeline``: it is loaded only when the result is not cached.
     With a ``cluster``, what is not cached is read (and embedded) there instead."""
-    # Each statement's findings are cached against the whole evidence set (the "world"): a
-    # changed statement is matched and judged again alone, and an unchanged corpus not at all.
-    world = cache.world_key([(e.id, e.content_hash) for e in corpus.evidence],
-                            "dense" if embedder is not None else "lexical") if cache else None
-    keys = [cache.verdicts_key(world, s.id, str(s.path), s.content_hash)
+    # Each statement's findings are cached with the evidence set they were judged against (the
+    # "world") and what their judging read of it (``claimcheck.pipeline.reads``): a changed
+    # statement is judged again alone, a changed evidence file with the statements it can
+    # reach, and an unchanged corpus not at all.
+    mode = "dense" if embedder is not None else "lexical"
+    world = cache.world_key([(e.id, e.content_hash) for e in corpus.evidence], mode) \
+        if cache else None
+    keys = [cache.judged_key(mode, s.id, str(s.path), s.content_hash) if world else None
             for s in corpus.statements] if cache else [None] * len(corpus.statements)
-    known: list = cache.get_many(keys, tuple[Finding, ...]) if cache else [None] * len(keys)
-    missing = [s for s, value in zip(corpus.statements, known, strict=True) if value is None]
-    missing_keys = [k for k, value in zip(keys, known, strict=True) if value is None]
-    if not missing:
-        return CheckResult(corpus, tuple(f for value in known for f in value), corpus.problems)
+    known: list[Judged | None] = cache.get_many(keys, Judged) if cache else [None] * len(keys)
+    if all(k is not None and k.world == world for k in known):
+        return CheckResult(corpus, tuple(f for k in known for f in k.findings), corpus.problems)
     # Here, not at the top: extract imports spaCy, which cached findings do not need.
     from claimcheck.extract.extractor import Extractor
     from claimcheck.extract.nlp import loaded
     from claimcheck.judge.rules import Judge
     from claimcheck.match.matcher import FactIndex, Matcher
     from claimcheck.match.retrieve import Retriever, claim_text
+    from claimcheck.pipeline.reads import TracingJudge, judge_traced
 
     asked_dense = embedder is not None
     if callable(embedder) and not hasattr(embedder, "encode"):
@@ -126,6 +129,10 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
             embedder.store = StoredVectors(cache)
         elif cluster is not None:
             embedder.store = _Vectors()
+    # Without the embedding model the findings are judged by words alone: not what the keys
+    # say, so neither used nor remembered.
+    if (embedder is not None) != asked_dense:
+        cache, keys, known = None, [None] * len(keys), [None] * len(keys)
     extractor = Extractor(loaded(nlp), lexicon)
     report = progress or (lambda stage, done, total: None)
     facts = []
@@ -133,38 +140,102 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     for done, (_, item_facts) in enumerate(read, start=1):
         facts.extend(item_facts)
         report("evidence", done, len(corpus.evidence))
+    by_id = {e.id: e for e in corpus.evidence}
+    index = FactIndex(facts, lexicon)
+    judge = TracingJudge(corpus.evidence, lexicon) if cache is not None else \
+        Judge(corpus.evidence, lexicon)
+    # With the cache, the matcher's signals are handed the documents the judge watches.
+    matcher = Matcher(index, Retriever(facts, embedder),
+                      judge.watched if isinstance(judge, TracingJudge) else by_id)
+    if cache is not None:
+        known = _still_holding(cache, corpus, known, world, facts, index, matcher, judge,
+                               lexicon, extractor)
+    missing = [s for s, k in zip(corpus.statements, known, strict=True) if k is None]
+    missing_keys = [key for key, k in zip(keys, known, strict=True) if k is None]
     # Read every statement first, so that their claims are embedded in a few large batches.
     read = list(_cached(extractor, "statement", missing, cache, n_process, cluster))
     if cluster is not None and embedder is not None:
         _embed_on(cluster, embedder, [f.analysis.text for f in facts if not f.implicit]
                   + [claim_text(claim) for _, claims in read for claim in claims])
-    by_id = {e.id: e for e in corpus.evidence}
-    matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, embedder), by_id)
-    judge = Judge(corpus.evidence, lexicon)
     matcher.retriever.prepare(claim for _, claims in read for claim in claims)
 
-    def judged(statement, claims) -> list[Finding]:
+    def judged(statement, claims) -> tuple[list[Finding], str]:
         home = extractor.home_of(statement)
+        if isinstance(judge, TracingJudge):
+            return judge_traced(matcher, judge, statement, claims, home, embedder is not None)
         matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)
                    for claim in claims}
-        return judge.judge(statement, claims, matches)
+        return judge.judge(statement, claims, matches), ""
 
     fresh: dict[str, list[Finding]] = {s.id: [] for s in missing}
+    reads: dict[str, str] = {}
     done = len(corpus.statements) - len(missing)
-    for count, some in _in_parallel(judged, read, n_process):
-        for finding in some:
-            fresh[finding.statement.id].append(finding)
-        done += count
+    for some in _in_parallel(judged, read, n_process):
+        for (statement, _), (findings, what) in some:
+            fresh[statement.id].extend(findings)
+            reads[statement.id] = what
+        done += len(some)
         report("statements", done, len(corpus.statements))
-    # Without the embedding model the findings were judged by words alone: not what the key
-    # says, so not remembered.
-    if cache is not None and (embedder is not None) == asked_dense:
-        cache.put_many([(key, tuple(fresh[s.id])) for s, key in zip(missing, missing_keys,
-                                                                     strict=True)
-                        if key is not None])
-    findings = [f for s, value in zip(corpus.statements, known, strict=True)
-                for f in (value if value is not None else fresh[s.id])]
+    if cache is not None and world is not None:
+        cache.put_many([(cache.listing_key(world), json.dumps(
+            [[e.id, e.content_hash] for e in corpus.evidence], separators=(",", ":")))]
+            + [(key, Judged(world, reads[s.id], tuple(fresh[s.id])))
+               for s, key in zip(missing, missing_keys, strict=True) if key is not None])
+    findings = [f for s, k in zip(corpus.statements, known, strict=True)
+                for f in (k.findings if k is not None else fresh[s.id])]
     return CheckResult(corpus, tuple(findings), corpus.problems)
+
+
+def _still_holding(cache: ExtractionCache, corpus: Corpus, known: list, world: str | None,
+                   facts: list[Fact], index, matcher, judge, lexicon: Lexicon,
+                   extractor: Extractor) -> list:
+    """``known`` with None for each statement judged against another evidence set that the
+    differences since may reach (``claimcheck.pipeline.reads``)."""
+    from claimcheck.pipeline.reads import change_between, dense_reached, found_again, still_holds
+
+    worlds: dict[str, list[int]] = {}
+    for n, k in enumerate(known):
+        if k is not None and k.world != world:
+            worlds.setdefault(k.world, []).append(n)
+    now = {e.id: e.content_hash for e in corpus.evidence}
+    for then, members in sorted(worlds.items()):
+        listing = cache.get_strings([cache.listing_key(then)])[0]
+        old = {i: h for i, h in json.loads(listing)} if listing is not None else None
+        gone = [(i, h) for i, h in old.items() if now.get(i) != h] if old is not None else []
+        readings = cache.get_many([cache.key("evidence", i, h) for i, h in gone], list[Fact])
+        if old is None or any(r is None for r in readings):
+            for n in members:
+                known[n] = None   # what it was judged against is not known: judged again
+            continue
+        change = change_between(old, corpus.evidence, facts,
+                                [f for r in readings for f in r], index, matcher, judge, lexicon)
+        reads = {n: json.loads(known[n].reads) for n in members}
+        recheck = {n: still_holds(corpus.statements[n], reads[n], change) for n in members}
+        holding = [n for n in members if recheck[n] is not None]
+        for n, more in zip(holding, dense_reached([reads[n] for n in holding], change,
+                                                  matcher.retriever.claim_vectors),
+                           strict=True):
+            recheck[n] |= more
+        # A claim the change may reach is matched again: its findings stand if what retrieval
+        # and the lexicon index find for it is what they found before.
+        doubtful = [n for n in holding if recheck[n]]
+        statements = [corpus.statements[n] for n in doubtful]
+        claims = cache.get_many([cache.key("statement", s.id, s.content_hash)
+                                 for s in statements], list[Claim])
+        for n, statement, some in zip(doubtful, statements, claims, strict=True):
+            if some is None:
+                recheck[n] = None
+                continue
+            home = extractor.home_of(statement)
+            recorded = {c["id"]: c["found"] for c in reads[n]["claims"]}
+            by_id = {c.id: c for c in some}
+            if any(i not in by_id or found_again(matcher, by_id[i], home, statement)
+                   != recorded[i] for i in recheck[n]):
+                recheck[n] = None
+        for n in members:
+            if recheck[n] is None:
+                known[n] = None
+    return known
 
 
 def _cached(extractor: Extractor, kind: str, items, cache: ExtractionCache | None,
@@ -242,18 +313,19 @@ def read_items(extractor: Extractor, kind: str, items: list, n_process: int = 1)
 
 
 def _in_parallel(judged: Callable, read: list, n_process: int):
-    """(how many statements, their findings) for ``read``'s (statement, claims) in input order:
-    each statement is matched and judged on its own, so forked workers (which inherit the
-    indexes, the claims' vectors and the judge) give the findings a serial run gives."""
+    """Lists of ((statement, claims), judged(statement, claims)) for ``read``'s (statement,
+    claims) in input order: each statement is matched and judged on its own, so forked workers
+    (which inherit the indexes, the claims' vectors and the judge) give what a serial run
+    gives."""
     if not _forks(n_process, read):
         for statement, claims in read:
-            yield 1, judged(statement, claims)
+            yield [((statement, claims), judged(statement, claims))]
         return
 
-    def task(chunk: list) -> list[Finding]:
-        return [f for statement, claims in chunk for f in judged(statement, claims)]
-    for chunk, findings in _forked(task, read, n_process):
-        yield len(chunk), findings
+    def task(chunk: list) -> list:
+        return [judged(statement, claims) for statement, claims in chunk]
+    for chunk, results in _forked(task, read, n_process):
+        yield list(zip(chunk, results, strict=True))
 
 
 def _forks(n_process: int, items: list) -> bool:
