@@ -70,7 +70,7 @@ def test_the_bbc_letter_on_the_embedded_corpus(seed_result):
     matches_golden("seed-letter-bbc.md", text)
     assert "the Department said, as reported by BBC News:\n\n> these data will not be passed" in text
     assert "> The Department for Education told the BBC" not in text
-    assert "records, in our summary (not the document's wording): The Home Office's" in text
+    assert "records, in our summary (not the document's wording): Under the agreement" in text
     assert "paragraph 15.2.6" not in text
     assert "confidence 0.60, capped from" in text
 
