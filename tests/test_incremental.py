@@ -265,3 +265,17 @@ def test_the_judge_and_the_signals_are_watched_for_every_field_they_read():
                                        "title": field_digest(item, "title")}}
     with pytest.raises(AttributeError):
         watched["e"].kind = "minutes"
+
+
+def test_a_correction_tied_only_by_the_words_it_quotes_reaches_the_statement(seed, nlp, cache):
+    """Nothing but its quotation of the claim ties this written statement to PQ 42842: no
+    speaker, no day, no reference. It must reach the statement from the cache all the same."""
+    (seed / "evidence" / "2017-02-01-retraction.md").write_text(
+        "---\ntitle: Department for Education written statement correcting earlier answers\n"
+        "kind: statement\n"
+        "date: 2017-02-01\n---\nEarlier answers said that \"there are currently no plans to "
+        "share the data with other government departments unless we are legally required to "
+        "do so\". Those answers were not accurate, and are corrected here.\n", encoding="utf-8")
+    findings = json.loads(cached_and_cold(seed, nlp, cache))["findings"]
+    assert any(f["statement_id"] == "2016-07-25-gibb-pq-42842" and f["verdict"] == "corrected"
+               for f in findings)

@@ -120,6 +120,11 @@ class TracingJudge(Judge):
         self.read.update(doc.item.id for doc in found)
         return found
 
+    def _quoting(self, statement: Statement, claim: Claim, tied):
+        found = super()._quoting(statement, claim, tied)
+        self.read.update(doc.item.id for doc in found)
+        return found
+
     def timing(self, fact: Fact, statement_date):
         later = [e.id for e in self.successors.get(fact.evidence_id, ())]
         self.read.update(later)
@@ -249,7 +254,10 @@ def still_holds(statement: Statement, reads: dict, change: Change) -> set[str] |
     for key, later in reads["versions"]:
         if change.versions.get(key, []) != later:
             return None
-    if change.judge.corrections_for(statement) or change.judge._tied_to(statement):
+    # Any changed document that could correct the statement (by its reference, or later and in
+    # correction language, however it is tied: by speaker, day, or the words it quotes) has it
+    # judged again.
+    if change.judge.corrections_for(statement) or change.judge._later_than(statement):
         return None
     recheck = set()
     for claim in reads["claims"]:
