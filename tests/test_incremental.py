@@ -36,9 +36,9 @@ def judged_statements(monkeypatch) -> list[str]:
     seen: list[str] = []
     original = Judge.judge
 
-    def counting(self, statement, claims, matches):
+    def counting(self, statement, claims, matches, log=None):
         seen.append(statement.id)
-        return original(self, statement, claims, matches)
+        return original(self, statement, claims, matches, log)
     monkeypatch.setattr(Judge, "judge", counting)
     return seen
 

@@ -438,3 +438,56 @@ def test_a_later_admission_too_loosely_tied_to_correct_is_a_lead(nlp, lexicon, c
     assert finding.verdict is Verdict.UNVERIFIED
     assert [(c.evidence_id, c.relation) for c in finding.evidence] == (
         [("letter", "lead")] if lead else [])
+
+
+def judged_with_log(nlp, lexicon, claims: Path, evidence: Path):
+    """The first statement's findings, judged as ``check_corpus`` judges it, with its log."""
+    from claimcheck.extract.extractor import Extractor
+    from claimcheck.judge.rules import Judge, ReadLog
+    from claimcheck.match.matcher import FactIndex, Matcher
+    from claimcheck.match.retrieve import Retriever
+
+    corpus = load_corpus(claims, evidence)
+    extractor = Extractor(nlp, lexicon)
+    facts = [f for _, some in extractor.facts_of(corpus.evidence) for f in some]
+    matcher = Matcher(FactIndex(facts, lexicon), Retriever(facts, shared_embedder()),
+                      {e.id: e for e in corpus.evidence})
+    (statement, statement_claims), = list(extractor.claims_of(corpus.statements))
+    matches = {c.id: matcher.candidates(c, extractor.home_of(statement), statement.date,
+                                        statement) for c in statement_claims}
+    log = ReadLog()
+    findings = Judge(corpus.evidence, lexicon).judge(statement, statement_claims, matches, log)
+    return findings, log
+
+
+@pytest.mark.parametrize("reference_corrected", [True, False])
+def test_the_judge_logs_each_document_it_reads_whole(nlp, lexicon, corpus_dirs,
+                                                     reference_corrected):
+    """What the incremental check keeps: a correction found by reference or, with none, one
+    tied only by the words it quotes; and the later versions of a document whose timing was
+    read. A later document in no correction language, and a quotation of other words, are not
+    read whole."""
+    claims, evidence = corpus_dirs
+    statement_file(claims, date="2016-10-12", reference="PQ 48635", venue="written-answer",
+                   text="The Department's pupil data will not be passed to the Home Office "
+                        "under any agreement.")
+    evidence_file(evidence, "v1", "2015-12-18", kind="agreement", title="Data sharing agreement v1.0",
+                  text="Under the agreement the Department shares pupil data with the Home Office.")
+    evidence_file(evidence, "v2", "2017-01-18", kind="agreement", title="Data sharing agreement v2.1",
+                  text="Under the agreement the Department shares pupil data with the Home Office.")
+    if reference_corrected:
+        evidence_file(evidence, "byref", "2016-11-01", kind="correction",
+                      title="Correction to PQ 48635", text="The answer to PQ 48635 was wrong.")
+    evidence_file(evidence, "quoting", "2017-02-01", kind="statement", title="Written statement",
+                  text="An earlier answer said that \"pupil data will not be passed to the Home "
+                       "Office under any agreement\". That answer was not accurate.")
+    evidence_file(evidence, "other", "2017-02-02", kind="statement", title="Written statement",
+                  text="An earlier answer said that \"the weather in Leeds was fine for a "
+                       "picnic\". That answer was not accurate.")
+    evidence_file(evidence, "later", "2017-03-01", kind="minutes", title="Board minutes",
+                  text="The board discussed the pupil data shared with the Home Office.")
+    _, log = judged_with_log(nlp, lexicon, claims, evidence)
+    whole = {"byref", "v2"} if reference_corrected else {"quoting", "v2"}
+    assert whole <= log.documents
+    assert not {"other", "later"} & log.documents
+    assert log.versions.get("v1") == ["v2"]

@@ -15,6 +15,7 @@ from claimcheck.match.signals import (
     conflicting_figure,
     contrary_assessment,
     corrects_statement,
+    denial_narrower,
     figures,
     opposite_polarity,
     refusal_to_disclose,
@@ -433,6 +434,26 @@ def test_an_absent_thing_keeps_the_words_that_narrow_it(pair):
     informal = pair(claim, "A complaint about the governor was made informally in 2021.")
     assert absent_against_present(formal) is not None
     assert absent_against_present(informal) is None and vote(informal)[0] is None
+
+
+def test_a_denial_of_one_kind_meets_only_assertions_that_name_that_kind(pair):
+    """"Salary records" narrows "records": that the trust shares staff records does not say it
+    shares their salaries. The twin names the kind, and meets the denial."""
+    claim = "Salary records will not be passed to the regional board."
+    other_kind = pair(claim, "The trust passes staff records to the regional board each quarter.")
+    same_kind = pair(claim, "The trust passes staff salary records to the regional board each "
+                            "quarter.")
+    assert opposite_polarity(other_kind) is None and vote(other_kind)[0] is None
+    assert opposite_polarity(same_kind) is not None and vote(same_kind)[0] == "conflicts"
+
+
+def test_a_broad_denial_meets_an_assertion_of_a_narrower_kind(pair):
+    """The other way round it holds: passing salary records is passing staff records."""
+    claim = "Staff records will not be passed to the regional board."
+    narrower = pair(claim, "The trust passes staff salary records to the regional board.")
+    prop_c, prop_f = narrower.claim.analysis.main, narrower.fact.analysis.main
+    assert not denial_narrower(narrower, prop_c, prop_f)
+    assert vote(narrower)[0] == "conflicts"
 
 
 def test_without_denies_a_thing_only_in_its_own_event(pair):

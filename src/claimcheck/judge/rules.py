@@ -20,8 +20,8 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -82,11 +82,29 @@ class TiedDocument:
     other_occasion_named: Callable[[str], bool]
 
 
-class Judge:
-    """Holds what judging needs about the whole evidence set: corrections and version chains."""
+@dataclass
+class ReadLog:
+    """What judging one statement read beyond the fields of the documents it looked up: the
+    documents it read whole (corrections found by reference, documents tied to the statement
+    or quoting its words) and, for each document whose timing it read, the ids of its later
+    versions. The incremental check (``claimcheck.pipeline.reads``) keeps it with the findings,
+    so that an evidence edit judges again only the statements it can reach."""
 
-    def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon) -> None:
-        self.evidence = {e.id: e for e in evidence}
+    documents: set[str] = field(default_factory=set)
+    versions: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Judge:
+    """Holds what judging needs about the whole evidence set: corrections and version chains.
+
+    ``documents``, if given, is the mapping by id through which matched documents are looked up
+    (the incremental check passes one that notes which fields are read); by default, a dict of
+    ``evidence``."""
+
+    def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon,
+                 documents: Mapping[str, Evidence] | None = None) -> None:
+        self.evidence = documents if documents is not None else {e.id: e for e in evidence}
+        self._log: ReadLog | None = None
         self.lexicon = lexicon
         self.successors = supersession(evidence)
         # The documents whose words could correct a statement, found once for every statement.
@@ -102,8 +120,24 @@ class Judge:
                 self._by_reference[ref].append(item)
 
     def judge(self, statement: Statement, claims: Sequence[Claim],
-              matches: dict[str, list[Match]]) -> list[Finding]:
+              matches: dict[str, list[Match]], log: ReadLog | None = None) -> list[Finding]:
+        """The findings on the statement's claims, given each claim's ``matches``. ``log``, if
+        given, is told what the judging read (``ReadLog``)."""
+        self._log = log
+        try:
+            return self._judge(statement, claims, matches)
+        finally:
+            self._log = None
+
+    def _noted(self, documents: Iterable[Evidence]) -> None:
+        """Note documents read whole in the log, if there is one."""
+        if self._log is not None:
+            self._log.documents.update(e.id for e in documents)
+
+    def _judge(self, statement: Statement, claims: Sequence[Claim],
+               matches: dict[str, list[Match]]) -> list[Finding]:
         corrections = self.corrections_for(statement)
+        self._noted(corrections)
         corrected_claims = _claims_addressed(claims, corrections)
         tied: list[TiedDocument] | None = None
         findings = []
@@ -115,7 +149,10 @@ class Judge:
             if not own:
                 if tied is None:
                     tied = self._tied_to(statement)   # once for all the statement's claims
-                links = self.corrections_by_words(statement, claim, tied)
+                    self._noted(doc.item for doc in tied)
+                quoting = self._quoting(statement, claim, tied)
+                self._noted(doc.item for doc in quoting)
+                links = self.corrections_by_words(statement, claim, [*tied, *quoting])
                 own = [self.evidence[link.evidence_id] for link in links if link.by_speaker]
                 if not links:
                     possible = self.possible_corrections(claim, tied)
@@ -144,13 +181,14 @@ class Judge:
                              tied: list[TiedDocument]) -> list[CorrectionLink]:
         """Later documents that correct this claim without naming a reference: correction
         language tied to the statement by its day or its speaker, and by the claim's words.
-        ``tied`` is what ``_tied_to`` found for the statement."""
+        ``tied`` is what ``_tied_to`` found for the statement, with the documents that quote
+        the claim (``_quoting``)."""
         words = _claim_words(claim)
         if len(words) < 2:
             return []
         links = []
         grams = quoted_runs(claim.analysis.text)
-        for doc in [*tied, *self._quoting(statement, claim, tied)]:
+        for doc in tied:
             link = corrects_statement(
                 statement, doc.item, doc.windows,
                 word_share=lambda text: _word_share(words, text),
@@ -166,7 +204,7 @@ class Judge:
         post, occasion or day), with their sentence windows: worked out once per statement,
         not once per claim, since a document tied by nothing corrects none of its claims."""
         found = []
-        for item in self._later_than(statement):
+        for item in self.later_correcting(statement):
             doc = self._read_for(statement, item)
             if doc.ties[0] or doc.ties[1] or any(doc.day_named(w) for _, w in doc.windows):
                 found.append(doc)
@@ -200,12 +238,14 @@ class Judge:
             return []
         tied_ids = {doc.item.id for doc in tied}
         found = []
-        for item in self._later_than(statement):
+        for item in self.later_correcting(statement):
             if item.id not in tied_ids and grams & quoted_runs(item.text):
                 found.append(self._read_for(statement, item))
         return found
 
-    def _later_than(self, statement: Statement) -> list[Evidence]:
+    def later_correcting(self, statement: Statement) -> list[Evidence]:
+        """The documents in correction language not dated before the statement: all that could
+        correct it without naming its reference."""
         # A correction dated only to the month of the statement ("Ministerial Corrections, July
         # 2022") may well come after it: the precision does not rule it out.
         return [e for e in self._correcting
@@ -280,7 +320,11 @@ class Judge:
                                        f"this was before or after {statement_date.human()}")
         if fact.holds_until is not None and fact.holds_until.end < statement_date.start:
             return Timing("ended", f"no longer held after {fact.holds_until.human()}")
-        for successor in self.successors.get(item.id, ()):
+        successors = self.successors.get(item.id, ())
+        if self._log is not None:
+            self._log.versions[item.id] = [e.id for e in successors]
+            self._noted(successors)
+        for successor in successors:
             signed = successor.date.on_or_before(statement_date)
             start = successor.effective_from or successor.date
             if signed and start.on_or_before(statement_date):

@@ -24,6 +24,7 @@ from claimcheck.match.signals import (
     Pair,
     changes_unopposed,
     claim_declines,
+    denial_narrower,
     refusal_to_disclose,
     related,
     shares_of_a_whole,
@@ -309,7 +310,7 @@ _BARE = Proposition(action="state", action_text="", polarity=Polarity.AFFIRMED,
                     modality=Modality.FACT)
 
 
-def _conflict_stands(pair: Pair, open_match: Match | None) -> bool:
+def _conflict_stands(pair: Pair, open_match: Match | None, match: Match) -> bool:
     """Does the lexicon's conflict survive the reasoning the open signals apply to any pair? A
     veto (a refusal, an opinion, another period) ends it; so does a share of a whole ("80%
     paid" against "21% not paid"), an opposite change at another time, a fact that makes the
@@ -321,7 +322,8 @@ def _conflict_stands(pair: Pair, open_match: Match | None) -> bool:
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
             return False
-    return not (shares_of_a_whole(pair) or changes_unopposed(pair))
+    return not (shares_of_a_whole(pair) or changes_unopposed(pair)
+                or denial_narrower(pair, match.claim_proposition, match.fact_proposition))
 
 
 class Matcher:
@@ -387,7 +389,7 @@ class Matcher:
                 continue  # a figure or a refutation outweighs agreeing wording
             if match.conflicts and hit is not None and not _conflict_stands(
                     Pair(claim, match.fact, hit, statement,
-                         self.evidence.get(match.fact.evidence_id)), open_match):
+                         self.evidence.get(match.fact.evidence_id)), open_match, match):
                 continue
             found[fact_id] = match
         decided = sorted(found.values(), key=lambda m: (-m.score, m.fact.id,

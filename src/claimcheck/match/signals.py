@@ -364,7 +364,8 @@ def opposite_polarity(pair: Pair) -> Vote | None:
                 continue
         elif not same_predicate(cp, fp, claim_words, fact_words):
             continue
-        if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp):
+        if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp) or \
+                denial_narrower(pair, cp, fp):
             continue
         return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
     return None
@@ -566,6 +567,55 @@ PRONOUN_WORDS = frozenset({"i", "we", "it", "they", "he", "she", "this", "that",
 def _head_words(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", phrase.lower())
                      if w not in CONTEXT_STOP and w not in PRONOUN_WORDS and len(w) > 2)
+
+
+# A noun phrase's own words end where a preposition starts another's: "pupil data | with the
+# Home Office".
+PHRASE_ENDS = re.compile(r"\s(?:with|to|from|by|for|in|on|at|under|about|between|into|through|"
+                         r"across|within|without|over|since|during|after|before)\s", re.I)
+# Words that say how many of a thing, not which kind of it.
+QUANTITY_WORDS = frozenset(stem(w) for w in (
+    "any", "all", "some", "none", "such", "these", "those", "other", "further", "many", "much",
+    "several", "few", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "hundred", "thousand", "million", "billion", "number", "total", "amount"))
+
+
+def own_words(phrase: str) -> list[str]:
+    """A noun phrase's own content words, stemmed, in order: those before any preposition,
+    less words of quantity ("any", "four")."""
+    own = PHRASE_ENDS.split(f" {phrase} ", maxsplit=1)[0]
+    return [stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", own.lower())
+            if w not in CONTEXT_STOP and w not in PRONOUN_WORDS and len(w) > 2
+            and stem(w) not in QUANTITY_WORDS]
+
+
+def _object(prop: Proposition) -> str | None:
+    return next((text for role, text in prop.arguments if role == "object"), None)
+
+
+def denial_narrower(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
+    """Do the denial and the assertion name two kinds of one thing? "Nationality data will not
+    be passed to the Home Office" says nothing against "the Department shares pupil data with
+    the Home Office": the pupil data shared may hold no nationality. Each narrows "data" by
+    its own words, and the assertion never names the denial's kind. An assertion of the
+    denial's kind ("shares pupil nationality data"), or of the thing with no kind of its own
+    ("a further two depots were closed"), does meet it."""
+    if cp.polarity is fp.polarity:
+        return False
+    denied, asserted = (cp, fp) if cp.polarity is Polarity.DENIED else (fp, cp)
+    asserted_text = (pair.fact if asserted is fp else pair.claim).analysis.text
+    denied_object, asserted_object = _object(denied), _object(asserted)
+    if denied_object is None or asserted_object is None:
+        return False
+    denied_words, asserted_words = own_words(denied_object), own_words(asserted_object)
+    heads = [w for w in denied_words if w in asserted_words]
+    if not heads:
+        return False
+    head = heads[-1]
+    kinds = set(denied_words[:denied_words.index(head)])
+    others = set(asserted_words[:asserted_words.index(head)])
+    said = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", asserted_text.lower())}
+    return bool(kinds and others and not kinds & others and not kinds & said)
 
 
 def roles_clash(cp: Proposition, fp: Proposition) -> bool:

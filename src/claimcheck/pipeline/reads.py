@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck.judge.rules import Judge
+from claimcheck.judge.rules import Judge, ReadLog
 from claimcheck.lexicon import Lexicon
 from claimcheck.match.matcher import FactIndex, Match, Matcher
 from claimcheck.match.retrieve import Hit, Trace, claim_text
@@ -95,60 +95,32 @@ def field_digest(item: Evidence, name: str) -> str:
     return hashlib.sha256(repr(getattr(item, name, None)).encode()).hexdigest()[:20]
 
 
-class TracingJudge(Judge):
-    """The judge, noting what each statement's judgment read: every field of a matched
-    document (through ``WatchedEvidence``), and the documents it reads whole: corrections found
-    by reference, documents tied to it by words, and later versions."""
-
-    def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon) -> None:
-        super().__init__(evidence, lexicon)
-        self.evidence = self.watched = WatchedEvidence(self.evidence)
-        self.read: set[str] = set()
-        self.versions: dict[str, list[str]] = {}
-
-    def begin(self) -> None:
-        self.read, self.versions = set(), {}
-        self.watched.seen.clear()
-
-    def corrections_for(self, statement: Statement) -> list[Evidence]:
-        found = super().corrections_for(statement)
-        self.read.update(e.id for e in found)
-        return found
-
-    def _tied_to(self, statement: Statement):
-        found = super()._tied_to(statement)
-        self.read.update(doc.item.id for doc in found)
-        return found
-
-    def _quoting(self, statement: Statement, claim: Claim, tied):
-        found = super()._quoting(statement, claim, tied)
-        self.read.update(doc.item.id for doc in found)
-        return found
-
-    def timing(self, fact: Fact, statement_date):
-        later = [e.id for e in self.successors.get(fact.evidence_id, ())]
-        self.read.update(later)
-        self.versions[fact.evidence_id] = later
-        return super().timing(fact, statement_date)
+def watching_judge(evidence: Sequence[Evidence], lexicon: Lexicon) -> Judge:
+    """A judge whose document look-ups go through ``WatchedEvidence`` (its ``evidence``), so
+    that the fields it reads, and those the matcher's signals read, are noted."""
+    return Judge(evidence, lexicon, documents=WatchedEvidence({e.id: e for e in evidence}))
 
 
-def judge_traced(matcher: Matcher, judge: TracingJudge, statement: Statement,
+def judge_traced(matcher: Matcher, judge: Judge, statement: Statement,
                  claims: Sequence[Claim], home: str | None,
                  dense: bool) -> tuple[list[Finding], str]:
-    """The statement's findings, and what they read as ``reads`` JSON. The matcher's
-    ``evidence`` is the judge's ``watched``, so what its signals read is noted too."""
-    judge.begin()
+    """The statement's findings, and what they read as ``reads`` JSON. ``judge`` is a
+    ``watching_judge`` and the matcher's ``evidence`` its ``evidence``, so what the signals read
+    is noted too."""
+    watched: WatchedEvidence = judge.evidence
+    watched.seen.clear()
+    log = ReadLog()
     traces, matches = [], {}
     for claim in claims:
         trace = Trace()
         matches[claim.id] = matcher.candidates(claim, home, statement.date, statement, trace)
         traces.append((claim, trace))
-    findings = judge.judge(statement, claims, matches)
+    findings = judge.judge(statement, claims, matches, log)
     reads = {
-        "evidence": sorted(judge.read),
-        "fields": judge.watched.digests(),
+        "evidence": sorted(log.documents),
+        "fields": watched.digests(),
         "facts": sorted(set().union(*(t.facts for _, t in traces))),
-        "versions": sorted(judge.versions.items()),
+        "versions": sorted(log.versions.items()),
         "claims": [{"counts": [list(c) for c in t.counts], "lexical": t.lexical_floor,
                     "dense": t.dense_floor, "text": claim_text(claim) if dense else "",
                     "buckets": sorted(list(b) for b in t.buckets),
@@ -257,7 +229,7 @@ def still_holds(statement: Statement, reads: dict, change: Change) -> set[str] |
     # Any changed document that could correct the statement (by its reference, or later and in
     # correction language, however it is tied: by speaker, day, or the words it quotes) has it
     # judged again.
-    if change.judge.corrections_for(statement) or change.judge._later_than(statement):
+    if change.judge.corrections_for(statement) or change.judge.later_correcting(statement):
         return None
     recheck = set()
     for claim in reads["claims"]:

@@ -114,7 +114,7 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
     from claimcheck.judge.rules import Judge
     from claimcheck.match.matcher import FactIndex, Matcher
     from claimcheck.match.retrieve import Retriever, claim_text
-    from claimcheck.pipeline.reads import TracingJudge, judge_traced
+    from claimcheck.pipeline.reads import judge_traced, watching_judge
 
     asked_dense = embedder is not None
     if callable(embedder) and not hasattr(embedder, "encode"):
@@ -142,11 +142,12 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
         report("evidence", done, len(corpus.evidence))
     by_id = {e.id: e for e in corpus.evidence}
     index = FactIndex(facts, lexicon)
-    judge = TracingJudge(corpus.evidence, lexicon) if cache is not None else \
+    # With the cache, what judging reads is kept with the findings: the judge and the
+    # matcher's signals look documents up through one mapping that notes each field read.
+    tracing = cache is not None
+    judge = watching_judge(corpus.evidence, lexicon) if tracing else \
         Judge(corpus.evidence, lexicon)
-    # With the cache, the matcher's signals are handed the documents the judge watches.
-    matcher = Matcher(index, Retriever(facts, embedder),
-                      judge.watched if isinstance(judge, TracingJudge) else by_id)
+    matcher = Matcher(index, Retriever(facts, embedder), judge.evidence if tracing else by_id)
     if cache is not None:
         known = _still_holding(cache, corpus, known, world, facts, index, matcher, judge,
                                lexicon, extractor)
@@ -161,7 +162,7 @@ def check_corpus(corpus: Corpus, nlp, lexicon: Lexicon, progress: Progress | Non
 
     def judged(statement, claims) -> tuple[list[Finding], str]:
         home = extractor.home_of(statement)
-        if isinstance(judge, TracingJudge):
+        if tracing:
             return judge_traced(matcher, judge, statement, claims, home, embedder is not None)
         matches = {claim.id: matcher.candidates(claim, home, statement.date, statement)
                    for claim in claims}
