@@ -318,3 +318,14 @@ def test_raising_a_concern_is_no_increase(extractor, text, increase):
 ])
 def test_what_a_sentence_says_there_was_none_of(extractor, text, absent):
     assert only_claim(extractor, text).absent == absent
+
+
+@pytest.mark.parametrize("verb, polarity", [("refuses", Polarity.DENIED),
+                                            ("agrees", Polarity.AFFIRMED)])
+def test_an_act_refused_across_an_aside_is_denied(extractor, verb, polarity):
+    """ "refuses, in a written reply, to destroy": the aside makes the parser hang "to destroy"
+    as an adverbial clause; refused all the same. Agreeing, across the same aside, affirms."""
+    fact, = extractor.facts(evidence(f"The Department for Transport {verb}, in a written reply, "
+                                     "to destroy the data."))
+    destroy, = [p for p in fact.analysis.propositions if p.action == "delete"]
+    assert destroy.polarity is polarity

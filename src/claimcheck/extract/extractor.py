@@ -706,13 +706,23 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
         negations += _negations(node)
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
                                     or node.lemma_.lower() in lexicon.ending_verbs) \
-                and not _aim_of_a_noun(node) and below.dep_ not in MANNER_DEPS:
+                and not _aim_of_a_noun(node) and (below.dep_ not in MANNER_DEPS
+                                                  or _refused_action(node, below, lexicon)):
             negations += 1
     if _refuted(trigger) or _unshown(chain):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
+
+
+def _refused_action(verb: Token, below: Token, lexicon: Lexicon) -> bool:
+    """ "refuses, in a written reply, to destroy the data": the parser hangs an infinitive cut
+    off from its verb as an adverbial clause, but what a verb of refusing governs with "to" is
+    the act refused. (An ending verb's "to" clause is its purpose: "closed the scheme to save
+    money" saves it.)"""
+    return verb.lemma_.lower() in lexicon.negating_verbs and below.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in below.children)
 
 
 def _aim_of_a_noun(verb: Token) -> bool:
