@@ -318,3 +318,19 @@ def test_raising_a_concern_is_no_increase(extractor, text, increase):
 ])
 def test_what_a_sentence_says_there_was_none_of(extractor, text, absent):
     assert only_claim(extractor, text).absent == absent
+
+
+@pytest.mark.parametrize("text, absent", [
+    # A quoted name is the thing said not to exist, in its own words and capitals, though the
+    # parser tags it a proper noun and hangs its closing quote elsewhere.
+    ("There is no 'Harbour Levy' and there never will be.", ("Harbour Levy",)),
+    ('There is no "Northgate Bypass Fund".', ("Northgate Bypass Fund",)),
+    ("There is no Northgate Bypass Fund.", ("Northgate Bypass Fund",)),
+    ("We have no 'Harbour Levy' plans.", ("Harbour Levy plan",)),
+    # The twins: a capitalised title under "no" is a kind of person, not a name said not to
+    # exist, and a name that is not under "no" is not absent.
+    ("No Minister has received the Brackwater report.", ()),
+    ("No Minister has visited Carlisle.", ()),
+])
+def test_a_quoted_or_proper_name_can_be_what_there_is_none_of(extractor, text, absent):
+    assert only_claim(extractor, text).absent == absent

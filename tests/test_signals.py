@@ -435,6 +435,15 @@ def test_an_absent_thing_keeps_the_words_that_narrow_it(pair):
     assert absent_against_present(informal) is None and vote(informal)[0] is None
 
 
+def test_a_name_said_not_to_exist_conflicts_with_a_record_of_it(pair):
+    claim = "There is no 'Harbour Levy' and there never will be."
+    named = pair(claim, "The council introduced the Harbour Levy in April 2021.")
+    # The twin: the same words, but not the name: a levy, on harbour berths.
+    unnamed = pair(claim, "The council introduced a levy on harbour berths in April 2021.")
+    assert absent_against_present(named) is not None and vote(named)[0] == "conflicts"
+    assert absent_against_present(unnamed) is None
+
+
 def test_without_denies_a_thing_only_in_its_own_event(pair):
     claim = "The depot was closed without consultation."
     same_act = pair(claim, "The depot was closed after a public consultation.")
