@@ -174,6 +174,18 @@ def test_a_refutation_of_the_claim_conflicts_and_a_confirmation_does_not(pair):
                                      "was correct.")) is None
 
 
+@pytest.mark.parametrize("fact, outcome", [
+    ("The council closed the Brackwater depot in March 2021.", "conflicts"),
+    # The twin: a record that it stayed open agrees with the rebuttal.
+    ("The council did not close the Brackwater depot in 2021.", "supports"),
+])
+def test_a_rebuttal_of_a_suggestion_denies_what_was_suggested(pair, fact, outcome):
+    # The speaker commits to the closure's not having happened: a record of it contradicts the
+    # rebuttal, however the suggestion itself was worded.
+    claim = "The suggestion that the council closed the Brackwater depot in 2021 is not correct."
+    assert vote(pair(claim, fact))[0] == outcome
+
+
 def test_reported_words_weigh_less(pair):
     claim = "The reading rooms are open six days a week."
     reported = pair(claim, "A spokesperson told the BBC that the reading rooms are open six days a week.")
