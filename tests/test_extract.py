@@ -329,3 +329,19 @@ def test_an_act_refused_across_an_aside_is_denied(extractor, verb, polarity):
                                      "to destroy the data."))
     destroy, = [p for p in fact.analysis.propositions if p.action == "delete"]
     assert destroy.polarity is polarity
+
+
+@pytest.mark.parametrize("text, absent", [
+    # A quoted name is the thing said not to exist, in its own words and capitals, though the
+    # parser tags it a proper noun and hangs its closing quote elsewhere.
+    ("There is no 'Harbour Levy' and there never will be.", ("Harbour Levy",)),
+    ('There is no "Northgate Bypass Fund".', ("Northgate Bypass Fund",)),
+    ("There is no Northgate Bypass Fund.", ("Northgate Bypass Fund",)),
+    ("We have no 'Harbour Levy' plans.", ("Harbour Levy plan",)),
+    # The twins: a capitalised title under "no" is a kind of person, not a name said not to
+    # exist, and a name that is not under "no" is not absent.
+    ("No Minister has received the Brackwater report.", ()),
+    ("No Minister has visited Carlisle.", ()),
+])
+def test_a_quoted_or_proper_name_can_be_what_there_is_none_of(extractor, text, absent):
+    assert only_claim(extractor, text).absent == absent

@@ -175,6 +175,18 @@ def test_a_refutation_of_the_claim_conflicts_and_a_confirmation_does_not(pair):
                                      "was correct.")) is None
 
 
+@pytest.mark.parametrize("fact, outcome", [
+    ("The council closed the Brackwater depot in March 2021.", "conflicts"),
+    # The twin: a record that it stayed open agrees with the rebuttal.
+    ("The council did not close the Brackwater depot in 2021.", "supports"),
+])
+def test_a_rebuttal_of_a_suggestion_denies_what_was_suggested(pair, fact, outcome):
+    # The speaker commits to the closure's not having happened: a record of it contradicts the
+    # rebuttal, however the suggestion itself was worded.
+    claim = "The suggestion that the council closed the Brackwater depot in 2021 is not correct."
+    assert vote(pair(claim, fact))[0] == outcome
+
+
 def test_reported_words_weigh_less(pair):
     claim = "The reading rooms are open six days a week."
     reported = pair(claim, "A spokesperson told the BBC that the reading rooms are open six days a week.")
@@ -454,6 +466,15 @@ def test_a_broad_denial_meets_an_assertion_of_a_narrower_kind(pair):
     prop_c, prop_f = narrower.claim.analysis.main, narrower.fact.analysis.main
     assert not denial_narrower(narrower, prop_c, prop_f)
     assert vote(narrower)[0] == "conflicts"
+
+
+def test_a_name_said_not_to_exist_conflicts_with_a_record_of_it(pair):
+    claim = "There is no 'Harbour Levy' and there never will be."
+    named = pair(claim, "The council introduced the Harbour Levy in April 2021.")
+    # The twin: the same words, but not the name: a levy, on harbour berths.
+    unnamed = pair(claim, "The council introduced a levy on harbour berths in April 2021.")
+    assert absent_against_present(named) is not None and vote(named)[0] == "conflicts"
+    assert absent_against_present(unnamed) is None
 
 
 def test_without_denies_a_thing_only_in_its_own_event(pair):

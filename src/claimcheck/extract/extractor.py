@@ -994,27 +994,75 @@ def _absent(sent: Span) -> Iterator[str]:
     clause, as subject or object of a verb of existence ("no formal complaint was made", "did
     not receive any objections"), or after "without" ("awarded without competition"). Each as
     its lemma after the lemmas of the adjectives and nouns that narrow it: a claim that there
-    was no *formal* complaint is not answered by an informal one."""
+    was no *formal* complaint is not answered by an informal one. A name keeps its capitals
+    ("no 'Harbour Levy'"), so that the judge knows it for one thing rather than a kind."""
     for token in sent:
         word = token.lower_
         noun = None
+        quoted: list[Token] = []
         if word == "without":
             noun = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-        elif word in ("no", "any") and token.dep_ == "det" and token.head.pos_ == "NOUN":
+        elif word in ("no", "any") and token.dep_ == "det":
             head = token.head
             verb = head.head
+            quoted = _quoted_name(token)
             if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr") \
-                    or verb.lemma_.lower() not in EXISTENCE_VERBS:
+                    or verb.lemma_.lower() not in EXISTENCE_VERBS \
+                    or not _names_a_thing(head, quoted):
                 continue
             if word == "no" or any(c.dep_ == "neg" for c in verb.children):
                 noun = head
         if noun is None:
             continue
-        narrowing = [c.lemma_.lower() for c in noun.children
-                     if c.dep_ in ("amod", "compound") and c.is_alpha and not c.is_stop]
+        words = [_lemma_or_name(t) for t in _absent_words(noun, quoted)]
         # "without" denies the thing only in the event it is attached to: kept, for the judge.
-        yield " ".join([*(["without"] if word == "without" else []), *narrowing,
-                        noun.lemma_.lower()])
+        yield " ".join([*(["without"] if word == "without" else []), *words])
+
+
+def _lemma_or_name(token: Token) -> str:
+    return token.lemma_ if token.pos_ == "PROPN" else token.lemma_.lower()
+
+
+# The most words a quoted name runs to; past it, a stray apostrophe has been read as a quote.
+QUOTED_NAME_TOKENS = 8
+
+
+def _quoted_name(det: Token) -> list[Token]:
+    """The words in quotation marks straight after ``det``: "no 'Harbour Levy'", "no 'Harbour
+    Levy' plans". The parser reads the closing mark as a possessive or hangs it on the verb, so
+    the name is found by where its marks are, not by the tree; and the opening mark must follow
+    the determiner, or a plural possessive ("no workers' objections") would open a name."""
+    doc = det.doc
+    opening = det.i + 1
+    if opening >= det.sent.end or not doc[opening].is_quote:
+        return []
+    end = min(det.sent.end, opening + 2 + QUOTED_NAME_TOKENS)
+    closing = next((t for t in doc[opening + 1:end] if t.is_quote), None)
+    return list(doc[opening + 1:closing.i]) if closing is not None else []
+
+
+def _names_a_thing(noun: Token, quoted: list[Token]) -> bool:
+    """Is the noun under "no" a kind of thing? A common noun is. A proper noun is most often a
+    title used as one ("No Minister has visited"), which does not say the minister is absent; it
+    names a thing when it is quoted ("no 'Harbour Levy'") or said not to exist ("there is no
+    Harbour Levy")."""
+    if noun.pos_ == "NOUN":
+        return True
+    if noun.pos_ != "PROPN":
+        return False
+    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+    return noun in quoted or existential
+
+
+def _absent_words(noun: Token, quoted: list[Token]) -> list[Token]:
+    """An absent noun with the words that narrow it, in the order written: its adjectives and
+    nouns, and every word of the quoted name it belongs to or is modified by ("no 'Harbour
+    Levy' plans")."""
+    words = {c.i: c for c in noun.children if c.dep_ in ("amod", "compound")
+             and c.is_alpha and not c.is_stop}
+    words.update((t.i, t) for t in quoted if t.is_alpha and not t.is_stop)
+    words[noun.i] = noun
+    return [words[i] for i in sorted(words)]
 
 
 LIST_ITEM_TOKENS = 8

@@ -1146,11 +1146,25 @@ def absent_against_present(pair: Pair) -> Vote | None:
                     any(derived(n, w) for w in words) for n in narrowing):
                 continue
             beyond = shared - {stem(w) for w in (head, *narrowing)}
-            if not beyond and pair.hit.dense < 0.7:
+            if not beyond and pair.hit.dense < 0.7 \
+                    and not _names_the_same(phrase, present_side.keywords):
                 continue
             return Vote("absent_against_present", "conflicts", _strength(pair), claim.main,
                         fact.main)
     return None
+
+
+def _names_the_same(phrase: str, keywords: tuple[str, ...]) -> bool:
+    """Is ``phrase`` a name ("Harbour Levy": two or more words, capitalised as the extractor keeps
+    a name) that ``keywords`` give in the same words and order? A name is a thing of its own, so
+    naming it in both sentences is what they concern. One capitalised word is as often a title
+    used as a kind ("no Minister was present"), and "a levy on harbour berths" names no levy."""
+    words = phrase.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    name = [stem(w) for w in words]
+    stems = [stem(w) for w in keywords]
+    return any(stems[i:i + len(name)] == name for i in range(len(stems) - len(name) + 1))
 
 
 CONFLICT_SIGNALS: tuple[Callable[[Pair], Vote | None], ...] = (
