@@ -243,6 +243,26 @@ def test_a_pairs_scores_do_not_move_with_the_rest_of_the_evidence(nlp):
         assert list(mine_scores) == [all_scores[i] for i in where]
 
 
+def test_a_facts_similarity_does_not_move_with_where_it_stands():
+    """Two facts with the same words tie wherever they stand: BLAS's blocked product gives
+    the last rows of some matrix sizes another rounding, which swapped two such facts' ranks
+    once a file was added (4,000 x 800 bench). Every size here puts the copy in a last row."""
+    import numpy as np
+
+    from claimcheck.match.retrieve import dense_scores
+
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((4101, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    claim = vectors[0] + 0.1 * vectors[1]
+    claim /= np.linalg.norm(claim)
+    for size in range(4090, 4101):
+        matrix = vectors[:size].copy()
+        matrix[-1] = matrix[0]
+        scores = dense_scores(matrix, claim)
+        assert scores[-1] == scores[0], size
+
+
 def test_ties_at_the_last_place_of_a_list_go_by_position():
     import numpy as np
 

@@ -157,6 +157,38 @@ def _top(scores, k: int) -> list[int]:
     return [int(i) for i in sorted(chosen, key=lambda i: (-scores[i], i))[:k]]
 
 
+# How far apart BLAS's blocked product and a row's own product can put one fact's cosine: far
+# more than float32 rounding gives (about 1e-7), far less than any two sentences' difference.
+BLAS_NOISE = 1e-4
+
+
+def row_products(vectors, vector):
+    """Each row of ``vectors`` times ``vector``, each row on its own (``numpy.einsum``'s own
+    loop, not BLAS): a row gets the same number whatever matrix it is in."""
+    import numpy as np
+
+    return np.einsum("ij,j->i", vectors, vector)
+
+
+def dense_scores(vectors, vector, k: int = PER_RETRIEVER):
+    """Each fact's cosine with a claim's ``vector``, exact for the ``k`` best. BLAS's blocked
+    product rounds a row by where it falls in the matrix (two facts with the same words at
+    different places can score a last bit apart, and swap ranks when a file is added), so it
+    only shortlists: the facts within ``BLAS_NOISE`` of its ``k``-th score are worked out again
+    row by row, the numbers a fact gets wherever it stands. The rest get -2.0, below any
+    cosine: ``search`` ranks only the shortlist."""
+    import numpy as np
+
+    approximate = (vectors @ vector[:, None])[:, 0]
+    if len(approximate) <= k:
+        return row_products(vectors, vector)
+    kth = np.partition(approximate, len(approximate) - k)[-k]
+    near = np.flatnonzero(approximate >= kth - BLAS_NOISE)
+    scores = np.full(len(approximate), -2.0, dtype=np.float32)
+    scores[near] = row_products(vectors[near], vector)
+    return scores
+
+
 def claim_terms(claim: Claim, extra: Iterable[str] = ()) -> list[str]:
     """A claim's retrieval terms, less the words only its frame uses ("told the committee")."""
     terms = index_terms(claim.analysis, [m for _, m in claim.analysis.resolved] + list(extra))
@@ -301,11 +333,10 @@ class Retriever:
             if trace is not None:
                 trace.lexical_floor = float(scores[top[-1]]) if len(top) == PER_RETRIEVER \
                     else 0.0
-        dense = None
+        dense = vector = None
         if self._vectors is not None:
-            # As a one-column product: OpenBLAS gives the same numbers as the matrix-vector
-            # product, without starting its threads for each claim (25 times faster here).
-            dense = (self._vectors @ self._claim_vector(claim)[:, None])[:, 0]
+            vector = self._claim_vector(claim)
+            dense = dense_scores(self._vectors, vector)
             top = _top(dense, PER_RETRIEVER)
             ranked.append(top)
             if trace is not None and len(top) == PER_RETRIEVER:
@@ -317,7 +348,9 @@ class Retriever:
             for rank, i in enumerate(order):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: (-fused[i], self.facts[i].id))[:KEEP]
-        hits = [self._hit(weighed, i, float(dense[i]) if dense is not None else None)
+        hits = [self._hit(weighed, i, None if dense is None else float(
+                    dense[i] if dense[i] >= -1.0 else row_products(self._vectors[i:i + 1],
+                                                                   vector)[0]))
                 for i in best]
         if trace is not None:
             trace.hits = hits
@@ -336,8 +369,9 @@ class Retriever:
                        tuple(sorted(shared)))
         similarity = None
         if self._vectors is not None:
-            # One fact: one dot product, not the whole matrix.
-            similarity = float(self._vectors[position] @ self._claim_vector(claim))
+            # One fact: one row, not the whole matrix.
+            similarity = float(row_products(self._vectors[position:position + 1],
+                                            self._claim_vector(claim))[0])
         return self._hit(weighed, position, similarity)
 
     def _claim_terms(self, claim: Claim) -> _Terms:
