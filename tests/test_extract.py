@@ -345,3 +345,15 @@ def test_an_act_refused_across_an_aside_is_denied(extractor, verb, polarity):
 ])
 def test_a_quoted_or_proper_name_can_be_what_there_is_none_of(extractor, text, absent):
     assert only_claim(extractor, text).absent == absent
+
+
+@pytest.mark.parametrize("text, falls", [
+    ("The trust declined, after a review, to publish the figures.", False),
+    ("The trust declined to publish the figures.", False),
+    ("Admissions to the trust declined sharply after the review.", True),
+])
+def test_declining_to_do_something_is_no_fall(extractor, text, falls):
+    """A verb of refusing that governs a "to" clause frames the act refused; the same verb on
+    its own says something fell."""
+    fact, = extractor.facts(evidence(text))
+    assert any(p.action == "decrease" for p in fact.analysis.propositions) is falls

@@ -324,6 +324,10 @@ class Extractor:
                 continue
             if _raises_a_matter(root):
                 continue
+            # "declined to publish the figures": a verb of refusing frames the act refused (a
+            # lexicon that reads "decline" as a fall would otherwise read one here).
+            if root.lemma_.lower() in self.lexicon.negating_verbs and _governs_infinitive(root):
+                continue
             taken.add(root.i)
             found = True
             yield root, m.key, False
@@ -716,13 +720,23 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
 
 
+def _governs_infinitive(verb: Token) -> bool:
+    """Does ``verb`` govern a "to" clause ("declined to publish", "refused, in a letter, to
+    destroy")?"""
+    return any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in verb.children)
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
 def _refused_action(verb: Token, below: Token, lexicon: Lexicon) -> bool:
     """ "refuses, in a written reply, to destroy the data": the parser hangs an infinitive cut
     off from its verb as an adverbial clause, but what a verb of refusing governs with "to" is
     the act refused. (An ending verb's "to" clause is its purpose: "closed the scheme to save
     money" saves it.)"""
-    return verb.lemma_.lower() in lexicon.negating_verbs and below.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in below.children)
+    return verb.lemma_.lower() in lexicon.negating_verbs and below.dep_ == "advcl" \
+        and _infinitive(below)
 
 
 def _aim_of_a_noun(verb: Token) -> bool:
