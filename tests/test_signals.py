@@ -305,6 +305,16 @@ def test_an_unfavourable_verdict_on_another_matter_is_no_answer(pair):
     assert contrary_assessment(pair("The school rebuilding programme is on track.", fact)) is None
 
 
+def test_a_refutation_that_leaves_the_record_saying_what_the_claim_says_agrees(pair):
+    """ "The suggestion that X is not correct" says not-X: it refutes a claim of X and agrees
+    with a claim of not-X."""
+    record = "The suggestion that the council closed the Eastfield depot is not correct."
+    denial = pair("The council did not close the Eastfield depot.", record)
+    assertion = pair("The council closed the Eastfield depot.", record)
+    assert refutes_claim(denial) is None and vote(denial)[0] != "conflicts"
+    assert refutes_claim(assertion) is not None and vote(assertion)[0] == "conflicts"
+
+
 def test_a_hedged_verdict_is_not_refuted(pair):
     fact = ("An independent evaluation of the Coastal Skills Fund found no significant impact on "
             "participants' employment.")

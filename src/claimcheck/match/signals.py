@@ -264,7 +264,21 @@ def refutes_claim(pair: Pair) -> Vote | None:
             not re.search(r"\b(?:claim|statement|assertion|suggestion)\b", text, re.I):
         # "It is not true that X" against a claim that already denies X agrees with it.
         return None
+    if refutation_agrees(pair):
+        return None
     return Vote("refutes_claim", "conflicts", 0.9)
+
+
+def refutation_agrees(pair: Pair) -> bool:
+    """Does what the refutation leaves the record saying agree with the claim? "The
+    suggestion that the council closed the depot is not correct" (read as the depot not
+    closed) agrees with "the council did not close the depot": every predication the two
+    share has one polarity in both. One that differs ("the statement that residents were
+    consulted was not correct" against "residents were consulted") keeps the refutation."""
+    claim_words, fact_words = _words(pair.claim), _words(pair.fact)
+    shared = [(cp, fp) for cp, fp in _proposition_pairs(pair)
+              if same_predicate(cp, fp, claim_words, fact_words)]
+    return bool(shared) and all(cp.polarity is fp.polarity for cp, fp in shared)
 
 
 # A view held, not a finding: "she thought ... had perhaps made an incorrect statement".
