@@ -75,6 +75,15 @@ class _Entry:
     last_day: int
 
 
+def _filed_under(prop: Proposition, broader: frozenset[str]):
+    """The buckets a fact's proposition is filed in: ("thing", action, thing) for each thing
+    it names or one broader, ("entity", action, key) for each organisation and topic."""
+    for key in broader:
+        yield "thing", prop.action, key
+    for key in prop.entities | prop.topics:
+        yield "entity", prop.action, key
+
+
 class FactIndex:
     """Facts blocked by action and argument, for fast candidate lookup."""
 
@@ -96,10 +105,8 @@ class FactIndex:
             for prop, broader in self._indexed(fact):
                 first, last = fact.arose.start.toordinal(), fact.arose.end.toordinal()
                 entry = _Entry(fact, prop, broader, keywords, first, last)
-                for key in broader:
-                    self._by_thing[(prop.action, key)].append(entry)
-                for key in prop.entities | prop.topics:
-                    self._by_entity[(prop.action, key)].append(entry)
+                for kind, action, key in _filed_under(prop, broader):
+                    self._buckets(kind)[(action, key)].append(entry)
         # Buckets in date order, so a statement finds the facts around its date by bisection.
         self._starts: dict[int, list[int]] = {}
         for buckets in (self._by_thing, self._by_entity):
@@ -117,11 +124,11 @@ class FactIndex:
     def buckets_of(self, fact: Fact) -> set[tuple[str, str, str]]:
         """The buckets ``fact`` is filed in, named as ``Trace.buckets`` names them: a claim that
         looked in none of them cannot have it, or miss it, among its candidates."""
-        keys = set()
-        for prop, broader in self._indexed(fact):
-            keys.update(("thing", prop.action, key) for key in broader)
-            keys.update(("entity", prop.action, key) for key in prop.entities | prop.topics)
-        return keys
+        return {bucket for prop, broader in self._indexed(fact)
+                for bucket in _filed_under(prop, broader)}
+
+    def _buckets(self, kind: str) -> dict[tuple[str, str], list[_Entry]]:
+        return self._by_thing if kind == "thing" else self._by_entity
 
     def candidates(self, claim: Claim, home: str | None = None,
                    date: PartialDate | None = None, trace: Trace | None = None) -> list[Match]:
@@ -198,8 +205,7 @@ class FactIndex:
     def _lookup(self, prop: Proposition, date: PartialDate | None = None) -> list[_Entry]:
         pool: dict[tuple[str, int], _Entry] = {}
         for kind, action, key in self._keys(prop):
-            buckets = self._by_thing if kind == "thing" else self._by_entity
-            for entry in self._around(buckets.get((action, key), []), date):
+            for entry in self._around(self._buckets(kind).get((action, key), []), date):
                 pool[(entry.fact.id, id(entry.prop))] = entry
         return list(pool.values())
 

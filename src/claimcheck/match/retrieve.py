@@ -348,10 +348,10 @@ class Retriever:
             for rank, i in enumerate(order):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: (-fused[i], self.facts[i].id))[:KEEP]
-        hits = [self._hit(weighed, i, None if dense is None else float(
-                    dense[i] if dense[i] >= -1.0 else row_products(self._vectors[i:i + 1],
-                                                                   vector)[0]))
-                for i in best]
+        # Each hit's cosine row by row, whichever list it came from (``dense_scores``).
+        similarities = row_products(self._vectors[best], vector) if dense is not None else None
+        hits = [self._hit(weighed, i, None if similarities is None else float(similarities[n]))
+                for n, i in enumerate(best)]
         if trace is not None:
             trace.hits = hits
         return hits
@@ -363,10 +363,7 @@ class Retriever:
         position = self._position.get(fact.id)
         if position is None:
             shared = set(terms) & set(index_terms(fact.analysis))
-            weight = sum(self.idf(t) for t in set(terms)) or 1.0
-            return Hit(fact, round((sum(self.idf(t) for t in shared) / weight) ** COVERAGE_POWER,
-                                   3), 0.0,
-                       tuple(sorted(shared)))
+            return Hit(fact, self._coverage(weighed, shared), 0.0, tuple(sorted(shared)))
         similarity = None
         if self._vectors is not None:
             # One fact: one row, not the whole matrix.
@@ -387,10 +384,13 @@ class Retriever:
 
     def _hit(self, weighed: _Terms, i: int, similarity: float | None) -> Hit:
         shared = weighed.unique & self._term_sets[i]
-        coverage = (sum(self.idf(t) for t in shared) / weighed.weight) ** COVERAGE_POWER
-        return Hit(self.facts[i], round(coverage, 3),
+        return Hit(self.facts[i], self._coverage(weighed, shared),
                    round(similarity, 3) if similarity is not None else 0.0,
                    tuple(sorted(shared)))
+
+    def _coverage(self, weighed: _Terms, shared: set[str]) -> float:
+        """The share of the claim's term weight that ``shared`` holds, on the signals' scale."""
+        return round((sum(self.idf(t) for t in shared) / weighed.weight) ** COVERAGE_POWER, 3)
 
 
 _STOP = frozenset({

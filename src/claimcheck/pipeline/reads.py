@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from claimcheck.judge.rules import Judge, ReadLog
 from claimcheck.lexicon import Lexicon
 from claimcheck.match.matcher import FactIndex, Match, Matcher
-from claimcheck.match.retrieve import Hit, Trace, claim_text
+from claimcheck.match.retrieve import Hit, Trace, claim_text, lexical_score
 from claimcheck.model import Claim, Evidence, Fact, Finding, Statement
 
 # Scores are compared with a margin, so that a sum taken in another order, or a vector product
@@ -241,12 +241,7 @@ def still_holds(statement: Statement, reads: dict, change: Change) -> set[str] |
         for term, _ in claim["counts"]:
             scored.update(change.by_term.get(term, ()))
         for n in scored:
-            score = 0.0
-            weights = change.weights[n]
-            for term, count in claim["counts"]:
-                w = weights.get(term)
-                if w is not None:
-                    score += count * w
+            score = lexical_score(claim["counts"], change.weights[n])
             if score > 0 and score >= floor - LEXICAL_MARGIN * max(1.0, floor):
                 recheck.add(claim["id"])
                 break
