@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 
 from claimcheck.corpus.load import load_corpus
+from claimcheck.judge.calibration import load_calibration
 from claimcheck.model import Verdict
 from claimcheck.outputs.briefing import attribution, brief, evidence_index, passage
 from claimcheck.outputs.letters import correction_request, letter_markdown
@@ -72,7 +74,12 @@ def test_the_bbc_letter_on_the_embedded_corpus(seed_result):
     assert "> The Department for Education told the BBC" not in text
     assert "records, in our summary (not the document's wording): Under the agreement" in text
     assert "paragraph 15.2.6" not in text
-    assert "confidence 0.60, capped from" in text
+    calibrated = load_calibration().confidence(Verdict.CONTRADICTED)
+    assert f"contradicted, confidence {calibrated:.2f}." in text
+    # A confidence above what summary-only grounds allow is shown capped, with the reason.
+    sure = correction_request(replace(finding, confidence=0.9), DAY,
+                              evidence=evidence_index(seed_result.corpus.evidence))
+    assert "contradicted, confidence 0.60, capped from 0.90." in letter_markdown(sure)
 
 
 def test_quoted_fragments_of_a_summary_are_the_source_s_words():

@@ -6,6 +6,8 @@ import io
 
 import pytest
 
+from claimcheck.judge.calibration import load_calibration
+from claimcheck.model import Verdict
 from claimcheck.outputs.exports import CSV_COLUMNS, findings_csv, neutralise
 from claimcheck.review.store import decide
 
@@ -22,7 +24,8 @@ def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
     assert len(rows) == len(seed_result.findings)
     assert list(rows[0]) == list(CSV_COLUMNS)
     row = next(r for r in rows if r["id"] == pq42842.id)
-    assert row["verdict"] == "contradicted" and row["confidence"] == "0.73"
+    calibrated = load_calibration().confidence(Verdict.CONTRADICTED)
+    assert row["verdict"] == "contradicted" and row["confidence"] == f"{calibrated:.2f}"
     assert row["reference"] == "PQ 42842" and row["date"] == "2016-07-25"
     assert row["publicly_known"] == "no"
     assert row["evidence_ids"] == "2016-08-01-dfe-foi-2016-0032573\n2015-12-18-mou-home-office-dfe-v1-0"
@@ -34,7 +37,8 @@ def test_one_row_per_finding_with_its_evidence_and_dates(seed_result, pq42842):
     assert "shares individual confidential pupil data" in row["evidence_summaries"]
     assert row["evidence_locations"] == "FOI 2016-0032573\n"
     assert row["fact_date_sources"].split("\n")[1].startswith("the document's effective_from")
-    assert (row["confidence_shown"], row["claim_is_summary"]) == ("0.60", "no")
+    # Summary-only grounds cap what is shown at 0.60; the calibrated share is already lower.
+    assert (row["confidence_shown"], row["claim_is_summary"]) == (f"{min(calibrated, 0.60):.2f}", "no")
     assert row["review_status"] == ""
     assert row["evidence_relations"] == "contradicts\ncontradicts"
     # A lead is named as one: a spreadsheet reader sees that it grounds nothing.

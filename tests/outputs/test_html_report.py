@@ -5,6 +5,8 @@ import datetime as dt
 import hashlib
 import re
 
+from claimcheck.judge.calibration import load_calibration
+from claimcheck.model import Verdict
 from claimcheck.outputs.html_report import (
     SCRIPT,
     STYLE,
@@ -50,7 +52,8 @@ def test_each_finding_shows_its_statement_with_the_claim_marked(seed_result, pq4
             "departments unless we are legally required to do so.</mark>") in section
     assert "The data will be collected solely for the Department’s internal use" in section
     assert 'data-verdict="contradicted"' in section and 'data-speaker="Nick Gibb"' in section
-    assert "Confidence 0.60" in section and "(capped from 0.73)" in section
+    calibrated = load_calibration().confidence(Verdict.CONTRADICTED)
+    assert f"Confidence {calibrated:.2f}</li>" in section and "capped from" not in section
     assert "Publicly known at the time: no" in section
     assert ("fact from July 2015 (the document&#x27;s effective_from; the sentence gives no "
             "date); document 18 December 2015; public 15 December 2016") in section

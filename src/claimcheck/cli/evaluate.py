@@ -111,6 +111,9 @@ def render(report: EvalReport) -> list[str]:
     lines += ["", f"{'verdict':<14}{'gold':>6}{'correct':>9}{'accuracy':>10}"]
     for a in report.per_verdict:
         lines.append(f"{a.verdict.value:<14}{a.gold:>6}{a.correct:>9}{_num(a.accuracy):>10}")
+    lines += ["", f"{'verdict given':<14}{'given':>6}{'right':>9}{'share':>10}"]
+    lines += [f"{v.value:<14}{n:>6}{right:>9}{_num(right / n if n else None):>10}"
+              for v, n, right in report.by_verdict_given]
     lines += ["", "confusion (rows: gold, columns: claimcheck)",
               " " * 14 + "".join(f"{v:>14}" for v in VERDICTS)]
     for verdict, row in zip(VERDICTS, report.confusion, strict=True):

@@ -259,6 +259,14 @@ class EvalReport:
         return tuple(rows)
 
     @property
+    def by_verdict_given(self) -> tuple[tuple[Verdict, int, int], ...]:
+        """(verdict, statements claimcheck gave it, of those how many got the gold verdict): on a
+        set's first look, the row ``data/calibration.toml`` takes when the set is retired."""
+        return tuple((v, sum(o.predicted is v for o in self.outcomes),
+                      sum(o.predicted is v and o.agrees for o in self.outcomes))
+                     for v in Verdict)
+
+    @property
     def by_kind(self) -> tuple[tuple[str, int, int], ...]:
         """(gold tag, statements with it, of those how many got the gold verdict)."""
         kinds = sorted({k for o in self.outcomes for k in o.kinds})
@@ -311,6 +319,8 @@ class EvalReport:
             "signals": [{"signal": n, "decided": d, "right": r} for n, d, r in self.signal_table],
             "reliability": [{"band": b, "findings": n, "right": r} for b, n, r in self.reliability],
             "by_kind": [{"kind": k, "labelled": n, "right": r} for k, n, r in self.by_kind],
+            "by_verdict_given": {v.value: {"given": n, "right": r}
+                                 for v, n, r in self.by_verdict_given},
             "contradicted": {
                 "precision": _round(self.scores.precision),
                 "recall": _round(self.scores.recall),

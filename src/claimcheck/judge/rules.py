@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimcheck.dates import Order, PartialDate, find_dates
+from claimcheck.judge.calibration import Calibration, load_calibration
 from claimcheck.lexicon import Lexicon
 from claimcheck.match.matcher import Match
 from claimcheck.match.signals import (
@@ -99,11 +100,14 @@ class Judge:
 
     ``documents``, if given, is the mapping by id through which matched documents are looked up
     (the incremental check passes one that notes which fields are read); by default, a dict of
-    ``evidence``."""
+    ``evidence``. ``calibration`` gives each verdict its confidence (by default, the first looks
+    shipped in ``data/calibration.toml``)."""
 
     def __init__(self, evidence: Sequence[Evidence], lexicon: Lexicon,
-                 documents: Mapping[str, Evidence] | None = None) -> None:
+                 documents: Mapping[str, Evidence] | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.evidence = documents if documents is not None else {e.id: e for e in evidence}
+        self.calibration = calibration or load_calibration()
         self._log: ReadLog | None = None
         self.lexicon = lexicon
         self.successors = supersession(evidence)
@@ -362,14 +366,12 @@ class Judge:
             citations += [self._correction_citation(statement, c, quotes.get(c.id))
                           for c in corrections]
             citations += [self._citation(statement, m, t, "contradicts") for m, t in best_before]
-            confidence = 0.9 if any(c.kind == "correction" for c in corrections) else 0.75
             rationale = self._corrected_rationale(statement, claim, corrections, quotes)
         elif best_before and not outweighed:
             verdict = Verdict.CONTRADICTED
             best = best_before
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "contradicts") for m, t in best]
-            confidence = _confidence(best[0][0], claim)
             rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "contradicted")
             notes += [t.note for _, t in best if t.note]
         elif conflicts["after"]:
@@ -380,7 +382,6 @@ class Judge:
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "overtakes") for m, t in best]
             citations += [self._citation(statement, m, t, "undecided") for m, t in best_undecided]
-            confidence = round(0.85 * best[0][0].score, 2)
             rationale = self._conflict_rationale(statement, best[0][0], best[0][1], "overtaken")
             notes += [t.note for _, t in best + best_undecided if t.note]
         elif best_undecided:
@@ -388,7 +389,6 @@ class Judge:
             best = best_undecided
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "undecided") for m, t in best]
-            confidence = 0.5
             m, t = best[0]
             rationale = (f"{self._describe(m)}; but {self._title(m)} is {t.note}, so the dates "
                          "cannot show that it was contradicted when it was said.")
@@ -398,13 +398,11 @@ class Judge:
             best = _best(agreements)
             decided = [m for m, _ in best]
             citations += [self._citation(statement, m, t, "supports") for m, t in best]
-            confidence = round(0.9 * best[0][0].score, 2)
             m, t = best[0]
             rationale = (f"{self._describe(m)}; {self._title(m)} ({self._dates(m)}) agrees: "
                          f"\u201c{clip_quote(m.fact.analysis.text)}\u201d")
         else:
             verdict = Verdict.UNVERIFIED
-            confidence = 0.5
             rationale = ("No evidence in the corpus speaks to this claim."
                          if not matches else
                          "The evidence that mentions the same subject neither confirms nor "
@@ -442,7 +440,7 @@ class Judge:
             statement=statement,
             claim=claim,
             verdict=verdict,
-            confidence=round(float(confidence), 2),
+            confidence=self.calibration.confidence(verdict),
             rationale=rationale,
             evidence=tuple(citations),
             publicly_known=public,
@@ -696,13 +694,6 @@ def _best(pairs: list) -> list:
         seen.add(m.fact.evidence_id)
         out.append((m, t))
     return out[:3]
-
-
-def _confidence(match: Match, claim: Claim) -> float:
-    factor = 0.9 if match.claim_proposition.modality is Modality.PLAN else 1.0
-    if match.fact.implicit:
-        factor *= 0.9
-    return round(min(1.0, match.score * factor + 0.05), 2)
 
 
 def _publicly_known(citations: list[Citation], date: PartialDate) -> bool | None:

@@ -23,6 +23,7 @@ from html import escape
 from claimcheck import __version__
 from claimcheck.dates import PartialDate, Precision
 from claimcheck.inert import web_url
+from claimcheck.judge.calibration import load_calibration
 from claimcheck.model import VERDICT_SEVERITY, CheckResult, Finding, Verdict
 from claimcheck.outputs.briefing import (
     Briefed,
@@ -323,7 +324,8 @@ def _summary(result: CheckResult, states: Mapping[str, ReviewState] | None = Non
             f'<ul class="counts">{items}</ul>\n'
             "<table><thead><tr><th>Date</th><th>Speaker</th><th>Reference</th><th>Verdict</th>"
             "<th>Confidence</th><th>Publicly known then</th></tr></thead>\n<tbody>"
-            + "\n".join(rows) + "</tbody></table></section>")
+            + "\n".join(rows) + "</tbody></table>\n"
+            f'<p class="muted">{_t(load_calibration().describe())}</p></section>')
 
 
 def _filters(findings: list[Finding], states: dict[str, ReviewState] | None) -> str:

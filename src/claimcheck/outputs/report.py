@@ -19,6 +19,7 @@ from typing import Any
 from claimcheck import __version__
 from claimcheck.atomic import write_all, write_atomic
 from claimcheck.inert import strip_unsafe, web_url
+from claimcheck.judge.calibration import load_calibration
 from claimcheck.model import VERDICT_SEVERITY, CheckResult, Citation, Finding, Verdict
 from claimcheck.outputs.briefing import (
     Briefed,
@@ -222,6 +223,7 @@ def markdown_report(result: CheckResult, reviews: Mapping[str, Review] | None = 
     lines += ["", "\\* capped: the finding rests only on a filer's summary or a reported "
               "account (see the finding).", ""] if any(
         brief(f, documents).capped for f in statements) else [""]
+    lines += [load_calibration().describe(), ""]
     dismissed = []
     for verdict, heading in ((Verdict.CONTRADICTED, "Contradicted when made"),
                              (Verdict.CORRECTED, "Corrected on the record"),

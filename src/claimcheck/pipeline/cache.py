@@ -23,6 +23,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,11 @@ def _code_hash(module: str) -> str:
 
 @functools.cache
 def _judging_code() -> str:
-    """The digests of the matching and judging code, read once per process."""
-    return "".join(_code_hash(module) for module in JUDGING_CODE)
+    """The digests of the matching and judging code and of the calibration its confidences
+    come from, read once per process."""
+    calibration = resources.files("claimcheck").joinpath("data/calibration.toml").read_bytes()
+    return "".join([*(_code_hash(module) for module in JUDGING_CODE),
+                    hashlib.sha256(calibration).hexdigest()])
 
 
 def _digest(value: str) -> str:
