@@ -376,6 +376,23 @@ def test_a_correction_naming_another_days_words_does_not_correct_this_day(nlp, l
     assert worst["second"].verdict is not Verdict.CORRECTED
 
 
+@pytest.mark.parametrize("day, corrected", [("26 September 2016", True),
+                                              ("28 September 2016", False)])
+def test_a_correction_tied_by_nothing_but_the_day_it_names(nlp, lexicon, corpus_dirs, day,
+                                                           corrected):
+    """A department has no surname, post or occasion to be named by: only the day ties its
+    correction to the statement (it quotes none of the words), and the judge must read the
+    document for it. The twin names another day."""
+    claims, evidence = corpus_dirs
+    statement_file(claims)
+    evidence_file(evidence, "note", "2016-12-01", kind="correction", title="Clarification",
+                  text=f"On {day} the press office told reporters that no pupil data held "
+                       "by the Department would be passed on to the Home Office. That was not "
+                       "accurate.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["s"].verdict is Verdict.CORRECTED) is corrected
+
+
 @pytest.mark.parametrize("quoted, corrected", [
     ("Answers given to Parliament said that the Department \"has assessed that the Kestrel "
      "tunnel meets every fire safety standard\". These answers were not accurate.", True),

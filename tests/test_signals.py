@@ -625,3 +625,33 @@ def test_a_forecast_of_delay_abandons_nothing(pair):
     described = pair(claim, "The already-delayed harbour radio network is costing more.")
     assert abandoned_commitment(decided) is not None
     assert abandoned_commitment(forecast) is None and abandoned_commitment(described) is None
+
+
+# ---------------------------------------------------------------------- which documents can tie
+
+TIED = [
+    # (speaker, role, title, document text): each tied by one thing, and its twin by nothing.
+    ("Jacob Rees-Mogg", None, None, "Mr Rees-Mogg's remarks were not accurate."),
+    ("Lord Younger of Leckie", None, None, "Viscount Younger has asked me to correct his answer."),
+    ("Jane Hartley", "Minister of State for Immigration", None,
+     "The Immigration Minister's figure was not accurate."),
+    ("Jane Hartley", "Prime Minister", None, "The Prime Minister misspoke."),
+    ("Jane Hartley", None, "Pienaar's Politics, BBC Radio 5 Live",
+     "What was said on Pienaar's Politics was wrong."),
+]
+
+
+@pytest.mark.parametrize("speaker, role, title, text", TIED)
+def test_a_document_tie_words_keep_is_tied_and_one_without_them_cannot_be(speaker, role, title,
+                                                                          text):
+    from claimcheck.match.signals import document_ties, document_words, tie_words
+
+    said = Statement(id="s", date=DAY, speaker=speaker, venue="oral", text="x", role=role,
+                     title=title)
+    never = lambda _text: False  # noqa: E731 (no day is named in these)
+    tied = evidence(text)
+    assert document_ties(said, tied, never)[0]
+    assert not tie_words(said).isdisjoint(document_words(f"{tied.title}\n{tied.text}"))
+    twin = evidence("The figure given in the answer was not accurate.")
+    assert not document_ties(said, twin, never)[0]
+    assert tie_words(said).isdisjoint(document_words(f"{twin.title}\n{twin.text}"))

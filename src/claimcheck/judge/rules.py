@@ -36,8 +36,10 @@ from claimcheck.match.signals import (
     CorrectionLink,
     corrects_statement,
     document_ties,
+    document_words,
     names_speaker,
     stem,
+    tie_words,
 )
 from claimcheck.model import (
     Citation,
@@ -115,6 +117,8 @@ class Judge:
         self._correcting = [e for e in evidence
                             if e.kind == "correction" or CORRECTION_LANGUAGE.search(e.text)]
         self._windows_of: dict[str, list[tuple[str, str]]] = {}
+        self._tie_index: dict[str, tuple[frozenset[str], frozenset[PartialDate]]] = {}
+        self._runs_of: dict[str, frozenset[tuple[str, ...]]] = {}
         self._by_reference: dict[str, list[Evidence]] = defaultdict(list)
         for item in evidence:
             refs = normalise_reference(" ".join((item.title, item.text, item.reference or "",
@@ -208,11 +212,35 @@ class Judge:
         post, occasion or day), with their sentence windows: worked out once per statement,
         not once per claim, since a document tied by nothing corrects none of its claims."""
         found = []
+        wanted = tie_words(statement)
         for item in self.later_correcting(statement):
+            if not self._could_tie(statement, wanted, item):
+                continue
             doc = self._read_for(statement, item)
             if doc.ties[0] or doc.ties[1] or any(doc.day_named(w) for _, w in doc.windows):
                 found.append(doc)
         return found
+
+    def _could_tie(self, statement: Statement, wanted: frozenset[str], item: Evidence) -> bool:
+        """Can anything tie ``item`` to the statement? Only if it holds one of the words a tie
+        needs (``tie_words``) or names the statement's day: most correcting documents do
+        neither, and are passed over without being read for the statement. The words and
+        days of each document are worked out once."""
+        known = self._tie_index.get(item.id)
+        if known is None:
+            days = frozenset().union(_days_named(item.title, item.date),
+                                     *(_days_named(w, item.date) for _, w in self._windows(item)))
+            known = self._tie_index[item.id] = (
+                document_words(f"{item.title}\n{item.text}"), days)
+        words, days = known
+        return (statement.date.day is not None and statement.date in days) \
+            or not wanted.isdisjoint(words)
+
+    def _windows(self, item: Evidence) -> list[tuple[str, str]]:
+        windows = self._windows_of.get(item.id)
+        if windows is None:
+            windows = self._windows_of[item.id] = _windows(item.text)
+        return windows
 
     def _read_for(self, statement: Statement, item: Evidence) -> TiedDocument:
         """``item`` as a correction of ``statement`` would be read: its windows, what ties it."""
@@ -225,10 +253,7 @@ class Judge:
             return any(abs(day.days_until(statement.date)) > 1
                        and item.date.days_until(day) < -1
                        for day in _occasion_days(text, item.date))
-        windows = self._windows_of.get(item.id)
-        if windows is None:
-            windows = self._windows_of[item.id] = _windows(item.text)
-        return TiedDocument(item, windows, day_named, document_ties(statement, item, day_named),
+        return TiedDocument(item, self._windows(item), day_named, document_ties(statement, item, day_named),
                             other_occasion)
 
     def _quoting(self, statement: Statement, claim: Claim,
@@ -243,9 +268,15 @@ class Judge:
         tied_ids = {doc.item.id for doc in tied}
         found = []
         for item in self.later_correcting(statement):
-            if item.id not in tied_ids and grams & quoted_runs(item.text):
+            if item.id not in tied_ids and grams & self._quoted_runs(item):
                 found.append(self._read_for(statement, item))
         return found
+
+    def _quoted_runs(self, item: Evidence) -> frozenset[tuple[str, ...]]:
+        runs = self._runs_of.get(item.id)
+        if runs is None:
+            runs = self._runs_of[item.id] = quoted_runs(item.text)
+        return runs
 
     def later_correcting(self, statement: Statement) -> list[Evidence]:
         """The documents in correction language not dated before the statement: all that could

@@ -1336,6 +1336,29 @@ def _names_all(words: set[str], text: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
 
 
+def tie_words(statement: Statement) -> frozenset[str]:
+    """Words of which a document must hold at least one (as a whole word, any case) for
+    ``document_ties`` to tie it to the statement by speaker, post or occasion: what lets a
+    judge pass over, unread, the correcting documents that cannot be about this statement.
+
+    Each tie needs a phrase word for word (the surname, the post's own words or its whole
+    title, the occasion's words), so it needs every maximal run of word characters in that
+    phrase as a word of the document."""
+    phrases = [surname(statement.speaker) or ""]
+    if statement.role and MINISTERIAL.search(statement.role):
+        own = named_words(statement.role)
+        phrases += own if own else [statement.role]
+    occasion = named_words(statement.title, frozenset())
+    if len(occasion) >= 2:
+        phrases += occasion
+    return frozenset(w for phrase in phrases for w in re.findall(r"\w+", phrase.lower()))
+
+
+def document_words(text: str) -> frozenset[str]:
+    """The whole words of ``text``, lowercased, as ``tie_words`` asks for them."""
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
 def document_ties(statement: Statement, item: Evidence,
                   statement_day_named: Callable[[str], bool]) -> tuple[list[str], bool]:
     """What ties a whole document to the statement, whatever sentence corrects it: its speaker
