@@ -655,3 +655,27 @@ def test_a_document_tie_words_keep_is_tied_and_one_without_them_cannot_be(speake
     twin = evidence("The figure given in the answer was not accurate.")
     assert not document_ties(said, twin, never)[0]
     assert tie_words(said).isdisjoint(document_words(f"{twin.title}\n{twin.text}"))
+
+
+@pytest.mark.parametrize("admission, owned", [
+    ("Jane Hartley has admitted her forecast that 500 depots would open by March was "
+     "\"spectacularly wrong\".", True),
+    ("Jane Hartley admitted that her forecast of 500 depots opening by March was badly "
+     "mistaken.", True),
+    # The twins: someone else calls it wrong, or the speaker admits nothing.
+    ("Critics said Jane Hartley's forecast that 500 depots would open by March was "
+     "\"spectacularly wrong\".", False),
+    ("Jane Hartley has repeated her forecast that 500 depots would open by March.", False),
+    # Reported on the statement's day: the admission may be this very statement.
+    ("Jane Hartley admitted that her forecast of 500 depots opening by March was badly "
+     "mistaken.", "same day"),
+])
+def test_a_speaker_admitting_in_a_report_that_their_words_were_wrong_corrects(admission, owned):
+    """A news report of the speaker's own admission is the speaker owning the error; a critic's
+    word is not, and a repetition is no correction at all."""
+    said = statement("We will have 500 depots open by March.")
+    words = {"500", "depot", "open", "march"}
+    dated = DAY if owned == "same day" else LATER
+    found = corrects_statement(said, evidence(admission, "news", dated), [(admission, admission)],
+                               share(words), lambda t: False)
+    assert (found is not None and found.by_speaker) is (owned is True)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from claimcheck.dates import PartialDate, Precision, find_dates
+from claimcheck.dates import Order, PartialDate, Precision, find_dates
 from claimcheck.match.retrieve import Hit
 from claimcheck.model import Claim, Evidence, Fact, Modality, Polarity, Proposition, Statement
 from claimcheck.references import normalise_reference
@@ -1229,20 +1229,23 @@ def claim_declines(claim: Claim) -> bool:
 
 CORRECTION_LANGUAGE = re.compile(
     r"\b(?:not\s+(?:accurate|correct|right|the\s+case)|inaccurate|incorrect(?:ly)?|"
-    r"(?:was|were)\s+(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
+    r"(?:was|were)\s+[\"'‘“]?(?:\w+ly\s+)?(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
     r"errors\s+(?:had|have|were)\s+(?:been\s+)?(?:identified|made)|retracting|"
     r"correct(?:ed|ing)\s+(?:the\s+|its\s+|his\s+|her\s+|my\s+|their\s+|earlier\s+)?"
     r"(?:record|statements?|answers?|wording|remarks|words)|"
     r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed)|"
     r"(?:the\s+)?correct\s+(?:figure|number|total|amount|date|position)\s+(?:is|was|should)|"
-    r"I\s+got\s+(?:it|that|this|the\s+\w+)\s+wrong|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
+    r"\bgot\s+(?:it|that|this|the\s+\w+)\s+(?:\w+ly\s+)?wrong|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
     r"correct\s+the\s+record|set\s+the\s+record\s+straight|inadvertently|misspoke|"
     r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
     r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
     r"(?:remarks?|comments?|words|claim|statement))\b", re.I)
 # Words by which a speaker or department owns an error: an apology or a correction.
 OWNING = re.compile(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", re.I)
+# A report that the speaker admitted the error ("Barker has admitted his prediction ... was
+# 'spectacularly wrong'"): owning it too, once the report is surely later than the statement.
+ADMITTING = re.compile(r"\badmit(?:s|ted|ting)?\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
     r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
     r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e)\b", re.I)
@@ -1376,6 +1379,15 @@ def document_ties(statement: Statement, item: Evidence,
     return tied, statement_day_named(item.title)
 
 
+def admitted_later(statement: Statement, item: Evidence, sentence: str) -> bool:
+    """Does ``sentence`` report that the speaker admitted an error, in a document surely made
+    after the statement? One dated so close that it may come first, or on the same day (a
+    report of the month, of the day), may be reporting the statement itself: "You are right,
+    we anticipated more plans" is the admission, not a claim it corrects."""
+    return ADMITTING.search(sentence) is not None \
+        and statement.date.compare(item.date) is Order.BEFORE
+
+
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool],
@@ -1428,6 +1440,7 @@ def corrects_statement(statement: Statement, item: Evidence,
         # correcting statements to Parliament").
         by_speaker = item.kind == "correction" or first_person or (
             "speaker" in links and OWNING.search(sentence) is not None) or (
+            "speaker" in links and admitted_later(statement, item, sentence)) or (
             OWNING.search(window) is not None and _names_department(statement, item.title))
         return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
     return None
