@@ -679,3 +679,18 @@ def test_a_speaker_admitting_in_a_report_that_their_words_were_wrong_corrects(ad
     found = corrects_statement(said, evidence(admission, "news", dated), [(admission, admission)],
                                share(words), lambda t: False)
     assert (found is not None and found.by_speaker) is (owned is True)
+
+
+@pytest.mark.parametrize("answered, linked", [("Mike Amesbury", True), ("Jo Gideon", False)])
+def test_a_filed_correction_naming_the_day_and_whom_it_answered_needs_no_words(answered, linked):
+    from dataclasses import replace
+    said = replace(statement("The number of starts is increasing this year.",
+                             speaker="Gillian Keegan"),
+                   question="Starts are down 46% since the levy. What will the Minister do? "
+                            "(Mike Amesbury, Weaver Vale)")
+    words = {"number", "start", "increasing", "year"}
+    text = (f"Letter of correction from Gillian Keegan. Errors have been identified in the "
+            f"response I gave to the hon. Member ({answered}).")
+    found = corrects_statement(said, evidence(text, "correction", PartialDate(2022, 5, 30)),
+                               [(text, text)], share(words), lambda t: True)
+    assert (found is not None) is linked

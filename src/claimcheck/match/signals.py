@@ -1379,6 +1379,21 @@ def document_ties(statement: Statement, item: Evidence,
     return tied, statement_day_named(item.title)
 
 
+# Two or more capitalised words: how a question names a member ("(Mike Amesbury, Weaver Vale)").
+PERSON_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][A-Za-z'’\-]+)+")
+
+
+def questioner_named(statement: Statement, text: str) -> bool:
+    """Does ``text`` name someone the statement's question names, other than the speaker? "The
+    response I gave to the hon. Member for Weaver Vale (Mike Amesbury)" names who was answered."""
+    if not statement.question:
+        return False
+    speaker = statement.speaker or ""
+    names = {m.group(0) for m in PERSON_NAMED.finditer(statement.question)
+             if m.group(0) not in speaker and m.group(0).split()[0] not in TITLES}
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)
+
+
 def admitted_later(statement: Statement, item: Evidence, sentence: str) -> bool:
     """Does ``sentence`` report that the speaker admitted an error, in a document surely made
     after the statement? One dated so close that it may come first, or on the same day (a
@@ -1431,6 +1446,12 @@ def corrects_statement(statement: Statement, item: Evidence,
         if quoted or word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
                                          and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
+        elif item.kind == "correction" and 0 <= statement.date.days_until(item.date) <= SOON_AFTER \
+                and {"speaker", "date"} <= set(links) and questioner_named(statement, whole):
+            # The speaker's filed correction, soon after, naming the day and whom they answered:
+            # "Errors have been identified in the response I gave to the hon. Member for Weaver
+            # Vale (Mike Amesbury)" needs none of the words.
+            links.append("questioner")
         elif not (item.kind == "correction" and {"speaker", "occasion"} <= set(links)
                   and 0 <= statement.date.days_until(item.date) <= SOON_AFTER):
             continue
