@@ -10,6 +10,7 @@ tuned until their flags were right, and would say every flag is certain.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,8 +59,10 @@ def smoothed_share(right: int, given: int) -> float:
     return round((right + 1) / (given + 2), 2)
 
 
+@functools.cache
 def load_calibration() -> Calibration:
-    """The first looks shipped with claimcheck."""
+    """The first looks shipped with claimcheck, read once per process (each judge and each
+    report asks for them)."""
     text = resources.files("claimcheck").joinpath("data/calibration.toml").read_text("utf-8")
     looks = []
     for row in tomllib.loads(text)["first_look"]:

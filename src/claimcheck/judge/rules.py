@@ -228,15 +228,17 @@ class Judge:
         days of each document are worked out once."""
         known = self._tie_index.get(item.id)
         if known is None:
+            windows = self._sentence_windows(item)
             days = frozenset().union(_days_named(item.title, item.date),
-                                     *(_days_named(w, item.date) for _, w in self._windows(item)))
+                                     *(_days_named(w, item.date) for _, w in windows))
             known = self._tie_index[item.id] = (
                 document_words(f"{item.title}\n{item.text}"), days)
         words, days = known
         return (statement.date.day is not None and statement.date in days) \
             or not wanted.isdisjoint(words)
 
-    def _windows(self, item: Evidence) -> list[tuple[str, str]]:
+    def _sentence_windows(self, item: Evidence) -> list[tuple[str, str]]:
+        """``_windows`` of ``item``'s text, worked out once per document."""
         windows = self._windows_of.get(item.id)
         if windows is None:
             windows = self._windows_of[item.id] = _windows(item.text)
@@ -253,8 +255,8 @@ class Judge:
             return any(abs(day.days_until(statement.date)) > 1
                        and item.date.days_until(day) < -1
                        for day in _occasion_days(text, item.date))
-        return TiedDocument(item, self._windows(item), day_named, document_ties(statement, item, day_named),
-                            other_occasion)
+        return TiedDocument(item, self._sentence_windows(item), day_named,
+                            document_ties(statement, item, day_named), other_occasion)
 
     def _quoting(self, statement: Statement, claim: Claim,
                  tied: list[TiedDocument]) -> list[TiedDocument]:

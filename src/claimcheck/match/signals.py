@@ -1361,7 +1361,7 @@ def tie_words(statement: Statement) -> frozenset[str]:
     occasion = named_words(statement.title, frozenset())
     if len(occasion) >= 2:
         phrases += occasion
-    return frozenset(w for phrase in phrases for w in re.findall(r"\w+", phrase.lower()))
+    return frozenset().union(*(document_words(phrase) for phrase in phrases))
 
 
 def document_words(text: str) -> frozenset[str]:
@@ -1440,6 +1440,9 @@ def corrects_statement(statement: Statement, item: Evidence,
     # the response I gave"), before one that only names the document ("Letter of correction").
     said = [(sentence, window, CORRECTION_LANGUAGE.search(sentence)) for sentence, window in windows]
     said = sorted((w for w in said if w[2]), key=lambda w: w[2][0].lower() == "correction")
+    # Filed as a correction within days: the two ways of tying it that need none of the words.
+    filed_soon_after = item.kind == "correction" \
+        and 0 <= statement.date.days_until(item.date) <= SOON_AFTER
     for sentence, window, _ in said:
         links = (["date"] if titled_day or statement_day_named(window) else []) + tied
         quoted = quotes_claim is not None and quotes_claim(window)
@@ -1453,14 +1456,13 @@ def corrects_statement(statement: Statement, item: Evidence,
         if quoted or word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
                                          and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
-        elif item.kind == "correction" and 0 <= statement.date.days_until(item.date) <= SOON_AFTER \
-                and {"speaker", "date"} <= set(links) and questioner_named(statement, whole):
+        elif filed_soon_after and {"speaker", "date"} <= set(links) \
+                and questioner_named(statement, whole):
             # The speaker's filed correction, soon after, naming the day and whom they answered:
             # "Errors have been identified in the response I gave to the hon. Member for Weaver
             # Vale (Mike Amesbury)" needs none of the words.
             links.append("questioner")
-        elif not (item.kind == "correction" and {"speaker", "occasion"} <= set(links)
-                  and 0 <= statement.date.days_until(item.date) <= SOON_AFTER):
+        elif not (filed_soon_after and {"speaker", "occasion"} <= set(links)):
             continue
         # The speaker or their department corrects its own words: a correction filed as one,
         # in the first person, naming the speaker with an apology or a correction, or under a
