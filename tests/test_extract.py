@@ -357,3 +357,22 @@ def test_declining_to_do_something_is_no_fall(extractor, text, falls):
     its own says something fell."""
     fact, = extractor.facts(evidence(text))
     assert any(p.action == "decrease" for p in fact.analysis.propositions) is falls
+
+
+def test_a_report_said_to_be_untrue_in_the_next_sentence_is_denied(extractor):
+    """ "X told reporters that Y. That was not accurate." records not-Y, in one fact quoting
+    both sentences; a next sentence that confirms Y leaves the report as it was."""
+    told = ("On 3 March 2021 the press office told reporters that the council had closed the "
+            "depot. ")
+    refuted = extractor.facts(evidence(told + "That was not accurate."))
+    confirmed = extractor.facts(evidence(told + "The council confirmed it the next day."))
+    [fact] = [f for f in refuted if "closed the depot" in f.analysis.text]
+    assert fact.analysis.text.endswith("closed the depot. That was not accurate.")
+    close = [p for p in fact.analysis.propositions if p.action == "close"]
+    assert close and close[0].polarity is Polarity.DENIED
+    assert all(p.polarity is Polarity.AFFIRMED for p in fact.analysis.propositions
+               if p.action in ("tell", "say"))
+    [plain] = [f for f in confirmed if "closed the depot" in f.analysis.text]
+    assert "confirmed" not in plain.analysis.text
+    close = [p for p in plain.analysis.propositions if p.action == "close"]
+    assert close and close[0].polarity is Polarity.AFFIRMED

@@ -245,6 +245,9 @@ def test_a_report_of_the_statement_is_not_evidence_for_it():
                                      f"The Gazette reports that {words}")
     other = "The permits have been stored with every other licence since March."
     assert not reports_the_statement(said, words, report("2019-05-04", other), other)
+    # A report that goes on to say the words were untrue is a verdict on them, not a record.
+    refuted = f"The Gazette reports that {words} That was not accurate."
+    assert not reports_the_statement(said, words, report("2019-05-04", refuted), refuted)
 
 
 LONG_QUOTE = ("The figures were given in response to Parliamentary Questions PQ48634 and PQ48635; "
@@ -508,3 +511,27 @@ def test_the_judge_logs_each_document_it_reads_whole(nlp, lexicon, corpus_dirs,
     assert whole <= log.documents
     assert not {"other", "later"} & log.documents
     assert log.versions.get("v1") == ["v2"]
+
+
+def test_a_report_of_the_words_then_said_to_be_untrue_contradicts_them(nlp, lexicon, corpus_dirs):
+    """ "The press office told reporters that X. That was not accurate." refutes X across the
+    sentence break; its twin, where the next sentence confirms X, does not."""
+    said = "The Harwick museum will stay open through the winter."
+    report = ("On 3 March 2021 the department's press office told reporters that the Harwick "
+              "museum would stay open through the winter. {}")
+    outcomes = {}
+    for twin, follow_up in (("refuted", "That was not accurate."),
+                            ("confirmed", "The museum's trustees confirmed it the next day.")):
+        claims, evidence = corpus_dirs[0] / twin, corpus_dirs[1] / twin
+        statement_file(claims, date="2021-03-03", text=said)
+        evidence_file(evidence, "report", "2021-03-10", text=report.format(follow_up),
+                      kind="report", title="Museum closures: what the department said")
+        _, worst = verdicts(nlp, lexicon, claims, evidence)
+        outcomes[twin] = worst["s"]
+    refuted = outcomes["refuted"]
+    assert refuted.verdict is Verdict.CONTRADICTED
+    # Decided by what the record denies: the reported words, which the next sentence refutes.
+    assert set(refuted.signals) & {"refutes_claim", "opposite_polarity", "structured_polarity"}
+    # The quote holds both sentences, as written.
+    assert refuted.evidence[0].quote.endswith("through the winter. That was not accurate.")
+    assert outcomes["confirmed"].verdict not in (Verdict.CONTRADICTED, Verdict.CORRECTED)

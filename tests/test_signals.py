@@ -175,6 +175,13 @@ def test_a_refutation_of_the_claim_conflicts_and_a_confirmation_does_not(pair):
                                      "was correct.")) is None
 
 
+def test_a_refutation_in_the_next_sentence_refutes_the_reported_words(pair):
+    claim = "Public sector debt is falling."
+    told = "The Minister told the House that public sector debt is falling. "
+    assert refutes_claim(pair(claim, told + "That was not correct.")) is not None
+    assert refutes_claim(pair(claim, told + "The Office for Budget Responsibility agreed.")) is None
+
+
 @pytest.mark.parametrize("fact, outcome", [
     ("The council closed the Brackwater depot in March 2021.", "conflicts"),
     # The twin: a record that it stayed open agrees with the rebuttal.

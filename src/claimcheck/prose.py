@@ -40,3 +40,22 @@ def plain_sentences(text: str) -> list[str]:
         start = stop.end()
     sentences.append(text[start:].strip())
     return [s for s in sentences if s]
+
+
+# A sentence whose whole subject is the sentence before it: "That is factually incorrect.",
+# "This was not accurate.", "That claim was untrue." ("It is not true that X" carries its own
+# clause, so an "it" followed by "that" or "to" is not one.)
+_REFUTES_BEFORE = re.compile(
+    r"^[\s\"'\u201c\u201d\u2018\u2019(\[\].\u2026]*(?:(?:that|this|these|those|the)\s+(?:claim|claims|"
+    r"statement|statements|figure|figures|assertion|suggestion|answer|remark|remarks|account|"
+    r"assurance|description|impression|position|line)|that|this|it|which)\s+(?:is|was|were|are|has\s+been|"
+    r"had\s+been)\s+(?:(?:simply|plainly|clearly|entirely|wholly|completely|factually|also|"
+    r"therefore|however|now\s+known\s+to\s+be|not\s+only)\s+|,\s*however,\s*)?"
+    r"(?:not\s+(?:correct|accurate|true|right|the\s+case)|incorrect|inaccurate|untrue|false|"
+    r"wrong|mistaken|misleading)\b(?!\s+(?:that|to|for)\b)", re.I)
+
+
+def refutes_the_sentence_before(sentence: str) -> bool:
+    """Does ``sentence`` say that what the sentence before it said is untrue ("The press office
+    told reporters that X. That was not accurate.")?"""
+    return _REFUTES_BEFORE.search(sentence) is not None

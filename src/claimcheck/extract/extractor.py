@@ -33,6 +33,7 @@ from claimcheck.model import (
     Quantity,
     Statement,
 )
+from claimcheck.prose import refutes_the_sentence_before
 from claimcheck.references import normalise_reference
 
 # Sentences that are courtesy or procedure, never claims about the world.
@@ -200,7 +201,11 @@ class Extractor:
             elif analysis.propositions and _can_begin_a_list(sent):
                 list_head = analysis
             earlier_referents.extend(referents_in(sent))
-            analyses.append(analysis)
+            if record and analyses and analyses[-1].propositions \
+                    and refutes_the_sentence_before(sent.text):
+                analyses[-1] = _refuted_by_next(analyses[-1], analysis, doc)
+            else:
+                analyses.append(analysis)
             earlier_things.extend((m.key, m.text) for m in in_sent
                                   if m.category == "things" and not self.lexicon.is_generic(m.key))
         return analyses
@@ -1080,6 +1085,35 @@ def _absent_words(noun: Token, quoted: list[Token]) -> list[Token]:
 
 
 LIST_ITEM_TOKENS = 8
+
+
+# Verbs that only carry what someone said: refuting "the Minister told the House that X" denies
+# X, not the telling.
+TELLING_VERBS = FRAMING_VERBS | {"respond", "reply", "answer", "announce", "claim", "insist",
+                                 "write", "add", "declare", "report"}
+
+
+def _refuted_by_next(before: Analysis, refutation: Analysis, doc: Doc) -> Analysis:
+    """One fact of a sentence and the next one saying it was untrue ("The press office told
+    reporters that X. That was not accurate."): the record denies what the first sentence
+    reported, and quotes both, as written."""
+    denied = tuple(p if p.action in TELLING_VERBS else replace(p, polarity=(
+        Polarity.AFFIRMED if p.polarity is Polarity.DENIED else Polarity.DENIED))
+        for p in before.propositions)
+    original = doc.user_data.get("original")
+    text = original[before.start:refutation.end].strip() \
+        if original is not None and len(original) == len(doc.text) \
+        else doc.text[before.start:refutation.end].strip()
+    return replace(
+        before, text=text, end=refutation.end,
+        propositions=denied + refutation.propositions,
+        quantities=before.quantities + refutation.quantities,
+        dates=before.dates + refutation.dates,
+        resolved=tuple(dict.fromkeys(before.resolved + refutation.resolved)),
+        keywords=tuple(dict.fromkeys(before.keywords + refutation.keywords)),
+        references=tuple(dict.fromkeys(before.references + refutation.references)),
+        event_date=before.event_date or refutation.event_date,
+        absent=tuple(dict.fromkeys(before.absent + refutation.absent)))
 
 
 def _list_item(sent: Span) -> bool:

@@ -33,10 +33,12 @@ from claimcheck.match.matcher import Match
 from claimcheck.match.signals import (
     CORRECTION_LANGUAGE,
     FILED_CORRECTION_SHARE,
+    REFUTATION,
     CorrectionLink,
     corrects_statement,
     document_ties,
     document_words,
+    found_in,
     names_speaker,
     stem,
     tie_words,
@@ -784,7 +786,10 @@ def reports_the_statement(statement: Statement, claim_text: str, item: Evidence,
                           fact_text: str) -> bool:
     """Is the fact only the record of the statement itself ("Schools Week reports that Lord Nash
     wrote that ...")? Nearly the same words, about the same speaker, within days: it repeats the
-    claim and can neither bear it out nor contradict it."""
+    claim and can neither bear it out nor contradict it. One that says the words were untrue
+    ("... told reporters that X. That was not accurate.") is a verdict on them, not a record."""
+    if found_in(REFUTATION, fact_text):
+        return False
     if abs(statement.date.days_until(item.date)) > REPORT_WITHIN_DAYS and \
             item.date.compare(statement.date) not in (Order.SAME, Order.UNDECIDED):
         return False

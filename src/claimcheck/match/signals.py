@@ -300,7 +300,8 @@ POST_NAMED = re.compile(r"\b(?:Prime\s+Minister|Chancellor|(?:Home|Foreign|Healt
 
 ABOUT_A_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s)?|statement|assertion|suggestion|figure|figures|statistic|statistics|"
-    r"said|says|stated|told|remarks?|comments?|answer|quoted|presentation|tweet|words)\b", re.I)
+    r"said|says|stated|told|remarks?|comments?|answer|answered|responded|replied|quoted|"
+    r"presentation|tweet|words)\b", re.I)
 
 
 # Actions that undo or reverse each other, in any subject: "rose" against "fell", "opened"

@@ -36,7 +36,7 @@ from claimcheck.pipeline.codec import decode, encode
 FORMAT = "claimcheck-readings-json-1"
 # The modules whose code a statement's verdicts depend on beyond extraction.
 JUDGING_CODE = ("match.matcher", "judge.rules", "match.signals", "match.retrieve", "match.embed",
-                "pipeline.reads")
+                "pipeline.reads", "prose")
 MAX_CACHE_BYTES = 4 * 1024 ** 3
 """The cache stops growing here (about 40 times what 10,000 statements need); the run goes on."""
 
@@ -47,8 +47,8 @@ def fingerprint(nlp, lexicon: Lexicon) -> str:
     """What every key shares: the code and the models that produced the reading."""
     parts = [__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""),
              repr(sorted(nlp.pipe_names)),
-             *(_code_hash(module) for module in ("extract.extractor", "dates", "model", "lexicon", "extract.segment",
-                                                 "references")),
+             *(_code_hash(module) for module in ("extract.extractor", "dates", "model", "lexicon",
+                                                 "extract.segment", "prose", "references")),
              repr(sorted((k, c) for k, c in lexicon.concepts.items())),
              repr(sorted(lexicon.negating_verbs)), repr(sorted(lexicon.ending_verbs))]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
