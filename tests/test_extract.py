@@ -376,3 +376,38 @@ def test_a_report_said_to_be_untrue_in_the_next_sentence_is_denied(extractor):
     assert "confirmed" not in plain.analysis.text
     close = [p for p in plain.analysis.propositions if p.action == "close"]
     assert close and close[0].polarity is Polarity.AFFIRMED
+
+
+def test_a_paragraph_ends_a_sentence_but_a_list_it_introduces_does_not(extractor):
+    """A closing quotation mark before a blank line must not join two paragraphs into one
+    sentence; a list after "are:" stays with the sentence that introduces it."""
+    joined = extractor.facts(evidence('He wrote: "I am sorry we did not do so."\n\nThe adviser '
+                                      'said the failure exposed a deficiency.'))
+    assert not any("sorry" in f.analysis.text and "adviser" in f.analysis.text for f in joined)
+    listed = extractor.facts(evidence("The results of the ballot are:\n\n- TURNOUT - 68%\n\n"
+                                      "- NO - 58%"))
+    assert any("68%" in f.analysis.text and "ballot" in f.analysis.text for f in listed)
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("The failure to provide the messages exposed a deficiency.", Polarity.DENIED),
+    ("Their refusal to publish the report was criticised.", Polarity.DENIED),
+    # The twin: a noun of intending, not of failing.
+    ("The decision to publish the report was welcomed.", Polarity.AFFIRMED),
+])
+def test_what_a_noun_of_failing_governs_was_not_done(extractor, text, polarity):
+    [fact] = [f for f in extractor.facts(evidence(text)) if not f.implicit]
+    done = [p for p in fact.analysis.propositions if p.action_text in ("provide", "publish")]
+    assert done and done[0].polarity is polarity
+
+
+def test_a_gerund_a_noun_names_as_an_activity_asserts_nothing(extractor):
+    """ "its contribution to reducing the cost" says nothing fell; "progress in reducing the
+    backlog" (a verb's preposition) and "success in reducing it" claim that it did."""
+    def falls(text):
+        return [p for c in extractor.claims(statement(text)) for p in c.analysis.propositions
+                if p.action == "decrease"]
+    assert not falls("The scheme was chosen for its contribution to reducing the cost of the "
+                     "railway.")
+    assert falls("We have made real progress in reducing the backlog.")
+    assert falls("The scheme has had great success in reducing the backlog.")

@@ -327,7 +327,7 @@ class Extractor:
                 continue
             if len(span) == 1 and _bare_participle(root):
                 continue
-            if _raises_a_matter(root):
+            if _raises_a_matter(root) or _activity_named(root):
                 continue
             # "declined to publish the figures": a verb of refusing frames the act refused (a
             # lexicon that reads "decline" as a fall would otherwise read one here).
@@ -718,7 +718,7 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
                 and not _aim_of_a_noun(node) and (below.dep_ not in MANNER_DEPS
                                                   or _refused_action(node, below, lexicon)):
             negations += 1
-    if _refuted(trigger) or _unshown(chain):
+    if _refuted(trigger) or _unshown(chain) or _failed(trigger):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
@@ -742,6 +742,29 @@ def _refused_action(verb: Token, below: Token, lexicon: Lexicon) -> bool:
     money" saves it.)"""
     return verb.lemma_.lower() in lexicon.negating_verbs and below.dep_ == "advcl" \
         and _infinitive(below)
+
+
+# Nouns that say an activity got somewhere: "success in reducing the backlog" claims it fell.
+ACHIEVEMENT_NOUNS = frozenset({"progress", "success", "record", "achievement"})
+
+
+def _activity_named(verb: Token) -> bool:
+    """Is ``verb`` a gerund that a noun's preposition names as an activity ("its contribution to
+    reducing the cost", "the benefits of closing the depot")? It asserts nothing happened, as
+    "reduced the cost" or "made progress in reducing" would."""
+    prep = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and prep.dep_ == "prep" \
+        and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() not in ACHIEVEMENT_NOUNS
+
+
+# Nouns of not doing: "the failure to provide the messages" did not provide them.
+FAILING_NOUNS = frozenset({"failure", "refusal", "inability", "omission", "neglect"})
+
+
+def _failed(verb: Token) -> bool:
+    """Is ``verb`` what a noun of failing says was not done ("the failure to provide", "their
+    refusal to publish")?"""
+    return _aim_of_a_noun(verb) and verb.head.lemma_.lower() in FAILING_NOUNS
 
 
 def _aim_of_a_noun(verb: Token) -> bool:

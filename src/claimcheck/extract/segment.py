@@ -15,6 +15,7 @@ from claimcheck.extract.nlp import SEGMENTER as NAME
 from claimcheck.prose import ABBREVIATIONS, ends_sentence
 
 ELLIPSES = frozenset({"...", "…", "[...]", "[…]"})
+BULLETS = frozenset({"-", "*", "•", "–", "—", "·"})
 
 
 @Language.component(NAME)
@@ -38,6 +39,14 @@ def parliamentary_sentences(doc: Doc) -> Doc:
                     doc[i + 3].is_sent_start = False
         if token.text in ELLIPSES and following.is_lower:
             following.is_sent_start = False
+        # A blank line ends a paragraph, and so a sentence, whatever the parser makes of a
+        # closing quotation mark before it; but not a list the sentence introduces ("the
+        # results are:" then "- TURNOUT - 68%"), nor after an editor's cut ("[…"), which the
+        # parser is left to read.
+        if token.is_space and token.text.count("\n") >= 2 and i > 0 \
+                and not doc[i - 1].text.endswith(":") and following.text not in BULLETS \
+                and doc[i - 1].text not in ELLIPSES and doc[i - 1].text not in ("]", ")"):
+            following.is_sent_start = True
     return doc
 
 
