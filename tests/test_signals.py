@@ -701,3 +701,39 @@ def test_a_filed_correction_naming_the_day_and_whom_it_answered_needs_no_words(a
     found = corrects_statement(said, evidence(text, "correction", PartialDate(2022, 5, 30)),
                                [(text, text)], share(words), lambda t: True)
     assert (found is not None) is linked
+
+
+@pytest.mark.parametrize("letter, linked", [
+    ("Letter from Gillian Keegan to Kathleen Moor. In answering the question put to me I should "
+     "have chosen my words more carefully, and I apologise.", True),
+    # The twins: addressed to someone the question does not name; about words said elsewhere.
+    ("Letter from Gillian Keegan to Peter Lund. In answering the question put to me I should "
+     "have chosen my words more carefully, and I apologise.", False),
+    ("Letter from Gillian Keegan to Kathleen Moor. My remarks before the Education Committee "
+     "should have been chosen more carefully, and I apologise.", False),
+])
+def test_a_filed_apology_soon_after_to_whom_the_question_names_needs_no_words(letter, linked):
+    """The speaker's own correction within days, to the person the question was about, ties
+    without the day or the words; one about remarks made before a committee, when the
+    statement was made in the House, corrects those remarks."""
+    from dataclasses import replace
+    said = replace(statement("It is hard to see what future the adviser has in the post.",
+                             speaker="Gillian Keegan"),
+                   question="Whether the independent adviser, Kathleen Moor, should stay in post.")
+    words = {"hard", "future", "adviser", "post"}
+    found = corrects_statement(said, evidence(letter, "correction", PartialDate(2022, 5, 27)),
+                               [(s + ".", s + ".") for s in letter.split(". ")],
+                               share(words), lambda t: False)
+    assert (found is not None) is linked
+
+
+def test_light_verbs_say_the_same_only_with_most_of_their_words_in_common(pair):
+    """ "Employers will need to check passports as they do now for EU citizens" and "Employers
+    will not be expected to differentiate between resident EU citizens and others" share three
+    words and no predicate; the twin shares most of its words and is the same predication."""
+    claim = "Employers will need to check passports as they do now for EU citizens."
+    unrelated = pair(claim, "Employers will not be expected to differentiate between resident "
+                            "EU citizens and those arriving after exit.")
+    same = pair(claim, "Employers will not need to check passports for EU citizens.")
+    assert vote(unrelated)[0] != "conflicts"
+    assert vote(same)[0] == "conflicts"

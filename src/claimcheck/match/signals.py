@@ -143,7 +143,9 @@ def same_predicate(claim_prop: Proposition, fact_prop: Proposition, claim_words:
     if a in LIGHT_VERBS and b in LIGHT_VERBS:
         # "remain open" and "are open": the predication is the complement they share, so only
         # sentences that share most of their words say the same thing.
-        return len({stem(w) for w in claim_words} & {stem(w) for w in fact_words}) >= 3
+        claim_stems, fact_stems = {stem(w) for w in claim_words}, {stem(w) for w in fact_words}
+        shared = len(claim_stems & fact_stems)
+        return shared >= 3 and shared * 2 > min(len(claim_stems), len(fact_stems))
     if a == b:
         return a not in LIGHT_VERBS
     if stem(a) == stem(b):
@@ -1391,6 +1393,25 @@ def document_ties(statement: Statement, item: Evidence,
 PERSON_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][A-Za-z'’\-]+)+")
 
 
+# Where remarks were made, as a correction names the occasion: "my remarks on the subject before
+# the Foreign Affairs Committee", "in my interview", "on the Today programme".
+VENUES_NAMED = (
+    ("committee", re.compile(r"\b(?:before|at|in\s+front\s+of|evidence\s+to|told)\s+the\s+(?:[A-Z][\w'’&-]*\s+"
+                             r"(?:and\s+|of\s+|on\s+)?)*Committee\b")),
+    ("press", re.compile(r"\b(?:in\s+(?:an?|my|the|his|her|that)\s+(?:\w+\s+)?interview|on\s+the\s+"
+                         r"[A-Z]\w*(?:\s+[A-Z]\w*)*\s+programme)\b")),
+)
+
+
+def other_venue_named(statement: Statement, text: str) -> bool:
+    """Does a correcting document name an occasion of another kind than the statement's ("my
+    remarks ... before the Foreign Affairs Committee", of an answer in the House)? It corrects
+    what was said there, and its apologies ("words I used were open to being misinterpreted")
+    are for those words."""
+    return any(venue != statement.venue and pattern.search(text)
+               for venue, pattern in VENUES_NAMED)
+
+
 def questioner_named(statement: Statement, text: str) -> bool:
     """Does ``text`` name someone the statement's question names, other than the speaker? "The
     response I gave to the hon. Member for Weaver Vale (Mike Amesbury)" names who was answered."""
@@ -1436,6 +1457,8 @@ def corrects_statement(statement: Statement, item: Evidence,
     whole = f"{item.title}\n{item.text}"
     # ``ties``: what ``document_ties`` found, when the caller has it for all the claims.
     tied, titled_day = ties or document_ties(statement, item, statement_day_named)
+    if other_venue_named(statement, whole):
+        return None
     first_person = bool(FIRST_PERSON_TELLING.search(item.text))
     # The sentence quoted is the one that says what was wrong ("An error has been identified in
     # the response I gave"), before one that only names the document ("Letter of correction").
@@ -1454,14 +1477,15 @@ def corrects_statement(statement: Statement, item: Evidence,
         if "date" not in links and other_occasion_named is not None \
                 and other_occasion_named(window):
             continue
+
         if quoted or word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
                                          and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
-        elif filed_soon_after and {"speaker", "date"} <= set(links) \
-                and questioner_named(statement, whole):
-            # The speaker's filed correction, soon after, naming the day and whom they answered:
-            # "Errors have been identified in the response I gave to the hon. Member for Weaver
-            # Vale (Mike Amesbury)" needs none of the words.
+        elif filed_soon_after and "speaker" in links and questioner_named(statement, whole):
+            # The speaker's filed correction, soon after, naming whom they answered or were
+            # asked about, and no other occasion: "Errors have been identified in the response I
+            # gave to the hon. Member for Weaver Vale (Mike Amesbury)", or a letter of apology to
+            # the Commissioner they were asked about, needs none of the words.
             links.append("questioner")
         elif not (filed_soon_after and {"speaker", "occasion"} <= set(links)):
             continue
