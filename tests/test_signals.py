@@ -303,6 +303,17 @@ def test_a_favourable_verdict_meets_an_unfavourable_one_on_the_same_matter(pair)
     assert contrary_assessment(twin) is None
 
 
+def test_a_verdict_that_was_to_be_checked_is_not_asserted(pair):
+    """ "ordered examinations to reassure her that the process remained robust" says what was
+    to be checked; "the process remained robust" says it was."""
+    fact = "The review found significant flaws in the Harbour Board's procurement process."
+    tested = pair("The Minister ordered officials to reassure her that the Harbour Board's "
+                  "procurement process remained robust.", fact)
+    asserted = pair("The Harbour Board's procurement process remained robust.", fact)
+    assert contrary_assessment(tested) is None
+    assert contrary_assessment(asserted) is not None
+
+
 def test_an_unfavourable_verdict_on_another_matter_is_no_answer(pair):
     fact = ("The National Audit Office found the emergency radio network programme was behind "
             "schedule.")
@@ -737,3 +748,25 @@ def test_light_verbs_say_the_same_only_with_most_of_their_words_in_common(pair):
     same = pair(claim, "Employers will not need to check passports for EU citizens.")
     assert vote(unrelated)[0] != "conflicts"
     assert vote(same)[0] == "conflicts"
+
+
+@pytest.mark.parametrize("reply, days, linked", [
+    ("Yes, I misspoke: it was 2014 when the station was sold to the Harbour Trust, not a few "
+     "years ago.", 0, True),
+    # The twins: someone else's reply, or the speaker's own a month later.
+    ("Yes, she misspoke: it was 2014 when the station was sold to the Harbour Trust, not a few "
+     "years ago.", 0, False),
+    ("Yes, I misspoke: it was 2014 when the station was sold to the Harbour Trust, not a few "
+     "years ago.", 30, False),
+])
+def test_the_speakers_own_correction_within_days_needs_a_quarter_of_the_words(reply, days, linked):
+    from dataclasses import replace
+    said = replace(statement("The station has done well since it was sold a few years ago, and "
+                             "its investment in the regions is a model.", speaker="Gillian Keegan"),
+                   venue="press")
+    words = {"station", "done", "well", "sold", "few", "years", "investment", "regions", "model"}
+    day = PartialDate(2022, 5, 17 + days) if days < 14 else PartialDate(2022, 6, 16)
+    item = Evidence(id="e", title="Gillian Keegan, reply on social media", kind="correction",
+                    date=day, text=reply)
+    found = corrects_statement(said, item, [(reply, reply)], share(words), lambda t: False)
+    assert (found is not None) is linked

@@ -1070,6 +1070,18 @@ def _assessed_matter(text: str, verdict: re.Match, keywords: set[str]) -> set[st
     return words
 
 
+# A clause that says what was to be checked, not what was found: "ordered examinations to
+# reassure her that the process remained robust", "asked whether it was sound".
+TO_BE_TESTED = re.compile(r"\b(?:to\s+(?:reassure|ensure|check|confirm|establish|test|see|satisfy|"
+                          r"verify|assess|determine|make\s+sure)\b|whether\b)[^.;:!?]*$", re.I)
+
+
+def verdict_to_be_tested(text: str, at: int) -> bool:
+    """Is the verdict at ``at`` inside a clause of what was to be checked ("examinations to
+    reassure her that the process remained robust")? It is not asserted."""
+    return TO_BE_TESTED.search(text, 0, at) is not None
+
+
 def contrary_assessment(pair: Pair) -> Vote | None:
     """The claim judges a matter favourably and the fact, on the same matter, unfavourably, in
     the same kind of verdict: "the scheme has been a great success" against "the evaluation
@@ -1083,7 +1095,8 @@ def contrary_assessment(pair: Pair) -> Vote | None:
         return None   # "may be a success", "is not yet on track": no favourable verdict
     for favourable, unfavourable in ASSESSMENTS:
         verdict = favourable.search(claim_text)
-        if verdict is None or not found_in(unfavourable, fact_text):
+        if verdict is None or not found_in(unfavourable, fact_text) \
+                or verdict_to_be_tested(claim_text, verdict.start()):
             continue
         # The matter is what the clause of the verdict names ("the first programme, which
         # finished in 2015, was successful"): most of it must be in the fact.
@@ -1258,7 +1271,9 @@ OWNING = re.compile(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", re.I)
 ADMITTING = re.compile(r"\badmit(?:s|ted|ting)?\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
     r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
-    r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e)\b", re.I)
+    r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e|"
+    r"I\s+(?:mis-?spoke|misstated|was\s+wrong|got\s+(?:it|that|this)\s+wrong|made\s+(?:an?\s+)?"
+    r"(?:error|mistake)))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -1478,8 +1493,13 @@ def corrects_statement(statement: Statement, item: Evidence,
                 and other_occasion_named(window):
             continue
 
-        if quoted or word_share(window) >= 0.5 or (item.kind == "correction" and len(links) >= 2
-                                         and word_share(whole) >= FILED_CORRECTION_SHARE):
+        # Filed as a correction and tied in two ways, or the speaker's own in the first person
+        # within days ("Yes, I misspoke - it was 2014 when Viacom bought C5"): a quarter of
+        # the claim's words anywhere in it will do.
+        filed_and_tied = item.kind == "correction" and (
+            len(links) >= 2 or (filed_soon_after and first_person and "speaker" in links))
+        if quoted or word_share(window) >= 0.5 or (
+                filed_and_tied and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
         elif filed_soon_after and "speaker" in links and questioner_named(statement, whole):
             # The speaker's filed correction, soon after, naming whom they answered or were
