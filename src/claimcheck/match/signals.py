@@ -1267,8 +1267,10 @@ CORRECTION_LANGUAGE = re.compile(
 # Words by which a speaker or department owns an error: an apology or a correction.
 OWNING = re.compile(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", re.I)
 # A report that the speaker admitted the error ("Barker has admitted his prediction ... was
-# 'spectacularly wrong'"): owning it too, once the report is surely later than the statement.
-ADMITTING = re.compile(r"\badmit(?:s|ted|ting)?\b", re.I)
+# 'spectacularly wrong'") or took the words back ("she later retracted the claim"): owning it
+# too, once the report is surely later than the statement.
+ADMITTING = re.compile(r"\b(?:admit(?:s|ted|ting)?|retract(?:s|ed|ing)?|withdr[ae]w(?:s|n)?|"
+                       r"withdrawing|backtrack(?:s|ed|ing)?)\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
     r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
     r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e|"
