@@ -131,6 +131,25 @@ def test_a_dated_version_a_sentence_reads_within_dates_the_fact(extractor, text,
     assert fact.arose == arose
 
 
+@pytest.mark.parametrize("text, arose", [
+    ("The National Audit Office found that in April 2019 the council had signed the contract.",
+     (PartialDate(2019, 4), "text")),
+    ("It reported that the inspectors found that eight officials were given access in September "
+     "2019.", (PartialDate(2019, 9), "text")),
+    # The twins: a date on a noun inside the reported clause is not its event's, nor is the
+    # date of what is foretold.
+    ("The inspectors found that records kept in 2019 had been destroyed.",
+     (PartialDate(2022, 1, 31), "date")),
+    ("The minister said that the audit would be published by 22 July 2022.",
+     (PartialDate(2022, 1, 31), "date")),
+])
+def test_a_later_record_of_an_earlier_event_is_dated_by_the_event(extractor, text, arose):
+    """What a report, a finding or a statement reports keeps the date the text gives it: the
+    reporting is the document's own act."""
+    fact, = [f for f in extractor.facts(evidence(text)) if not f.implicit]
+    assert (fact.arose, fact.arose_from) == arose
+
+
 def test_without_a_date_in_the_text_a_fact_takes_the_documents_dates(extractor):
     fact, = extractor.facts(evidence("The Department shares pupil data with the Home Office.",
                                      effective_from=parse_date("2015-07")))
@@ -174,6 +193,17 @@ def test_a_refuted_clause_is_denied(extractor):
                               "before the pandemic began.")
     increase = [p for p in a.propositions if p.action == "increase"]
     assert increase and increase[0].polarity is Polarity.DENIED
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("It is not true that the council closed the depot.", Polarity.DENIED),
+    # The twins: said to be true; and a denial said not to be true, which affirms.
+    ("It is true that the council closed the depot.", Polarity.AFFIRMED),
+    ("It is not true that the council did not close the depot.", Polarity.AFFIRMED),
+])
+def test_a_clause_said_not_to_be_true_is_denied(extractor, text, polarity):
+    close = [p for p in only_claim(extractor, text).propositions if p.action == "close"]
+    assert close and close[0].polarity is polarity
 
 
 def test_not_involved_in_an_action_denies_it(extractor):

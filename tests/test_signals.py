@@ -680,6 +680,8 @@ def test_a_document_tie_words_keep_is_tied_and_one_without_them_cannot_be(speake
      "\"spectacularly wrong\".", True),
     ("Jane Hartley admitted that her forecast of 500 depots opening by March was badly "
      "mistaken.", True),
+    ("Jane Hartley later retracted her forecast that 500 depots would open by March, saying it "
+     "was mistaken.", True),
     # The twins: someone else calls it wrong, or the speaker admits nothing.
     ("Critics said Jane Hartley's forecast that 500 depots would open by March was "
      "\"spectacularly wrong\".", False),

@@ -718,7 +718,7 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
                 and not _aim_of_a_noun(node) and (below.dep_ not in MANNER_DEPS
                                                   or _refused_action(node, below, lexicon)):
             negations += 1
-    if _refuted(trigger) or _unshown(chain) or _failed(trigger):
+    if _refuted(trigger) or _unshown(chain) or _failed(trigger) or _said_untrue(trigger, chain):
         negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
@@ -788,11 +788,27 @@ def _reported(verb: Token) -> bool:
 FALSITY = {"wrong", "false", "untrue", "incorrect", "inaccurate", "misleading", "mistaken"}
 
 
+TRUTH = {"true", "correct", "accurate", "right"}
+
+
 def _refuted(trigger: Token) -> bool:
     """Inside "it is wrong to claim that ...": the clause is denied, not asserted."""
     for node in trigger.ancestors:
         words = [node, *(c for c in node.children if c.dep_ in ("acomp", "attr", "amod"))]
         if any(w.lemma_.lower() in FALSITY for w in words):
+            return True
+    return False
+
+
+def _said_untrue(trigger: Token, chain: list[Token]) -> bool:
+    """Inside "it is not true that ...": the clause is denied. (A "not" on the verbal chain,
+    as in "the suggestion that ... is not correct", is counted there already.)"""
+    for node in trigger.ancestors:
+        if node in chain:
+            continue
+        truth = any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in TRUTH
+                    for c in node.children)
+        if truth and any(c.dep_ == "neg" for c in node.children):
             return True
     return False
 
@@ -1219,6 +1235,7 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
     verbs = {t.i for t in sent if t.dep_ == "ROOT"}
     verbs |= {t.i for t in sent if t.dep_ == "conj" and t.head.dep_ == "ROOT"
               and t.pos_ in ("VERB", "AUX")}
+    verbs |= _reported_events(sent, verbs)
     found = []
     baseline_end = None
     for start, end, date in dates_found:
@@ -1239,6 +1256,43 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
         if node.i in verbs or (node.dep_ == "ROOT") or _dates_the_frame(node, verbs):
             found.append(date)
     return min(found, key=lambda d: d.start) if found else None
+
+
+# Verbs by which a record reports what happened: "the NAO found that in April 2019 the
+# department had signed", "it reported that officials were given access in September 2017".
+RECORDING_VERBS = FRAMING_VERBS | EVIDENCING_VERBS | {
+    "report", "find", "record", "conclude", "disclose", "acknowledge", "admit", "add", "write",
+    "describe", "say", "state", "tell", "observe", "discover", "learn"}
+
+
+def _reported_events(sent: Span, main_verbs: set[int]) -> set[int]:
+    """The verbs of what the sentence's reporting verbs report, through any depth ("it reported
+    that the NAO found that ... were given"): a date on them is the date of the sentence's
+    event, since the reporting itself is the document's."""
+    found: set[int] = set()
+    frontier = [sent.doc[i] for i in main_verbs]
+    while frontier:
+        verb = frontier.pop()
+        if verb.lemma_.lower() not in RECORDING_VERBS:
+            continue
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and child.i not in found \
+                    and not _foretold(child):
+                found.add(child.i)
+                found |= {c.i for c in child.children if c.dep_ == "conj"
+                          and c.pos_ in ("VERB", "AUX")}
+                frontier.append(child)
+    return found
+
+
+def _foretold(verb: Token) -> bool:
+    """ "said that the update would be published by 22 July": a date of what is to come is not
+    when the fact held."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_WORDS for c in verb.children)
+
+
+MODAL_WORDS = frozenset({"would", "will", "shall", "should", "could", "might", "may", "must",
+                         "'ll", "wo"})
 
 
 # Prepositions that set the document or arrangement a whole sentence speaks within.
