@@ -1139,12 +1139,8 @@ def _refuted_by_next(before: Analysis, refutation: Analysis, doc: Doc) -> Analys
     denied = tuple(p if p.action in TELLING_VERBS else replace(p, polarity=(
         Polarity.AFFIRMED if p.polarity is Polarity.DENIED else Polarity.DENIED))
         for p in before.propositions)
-    original = doc.user_data.get("original")
-    text = original[before.start:refutation.end].strip() \
-        if original is not None and len(original) == len(doc.text) \
-        else doc.text[before.start:refutation.end].strip()
     return replace(
-        before, text=text, end=refutation.end,
+        before, text=_original_text(doc, before.start, refutation.end), end=refutation.end,
         propositions=denied + refutation.propositions,
         quantities=before.quantities + refutation.quantities,
         dates=before.dates + refutation.dates,
@@ -1262,7 +1258,7 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
 # department had signed", "it reported that officials were given access in September 2017".
 RECORDING_VERBS = FRAMING_VERBS | EVIDENCING_VERBS | {
     "report", "find", "record", "conclude", "disclose", "acknowledge", "admit", "add", "write",
-    "describe", "say", "state", "tell", "observe", "discover", "learn"}
+    "describe", "observe", "discover", "learn"}
 
 
 def _reported_events(sent: Span, main_verbs: set[int]) -> set[int]:
@@ -1429,7 +1425,12 @@ def quiet(text: str) -> str:
 
 def _original(sent: Span) -> str:
     """The sentence as written, noise marks and all: quotes are always verbatim."""
-    original = sent.doc.user_data.get("original")
-    if original is None or len(original) != len(sent.doc.text):
-        return sent.text.strip()
-    return original[sent.start_char:sent.end_char].strip()
+    return _original_text(sent.doc, sent.start_char, sent.end_char)
+
+
+def _original_text(doc: Doc, start: int, end: int) -> str:
+    """The characters ``start`` to ``end`` of ``doc`` as written (``quiet`` kept every offset)."""
+    original = doc.user_data.get("original")
+    if original is None or len(original) != len(doc.text):
+        return doc.text[start:end].strip()
+    return original[start:end].strip()

@@ -1425,7 +1425,7 @@ def other_venue_named(statement: Statement, text: str) -> bool:
     remarks ... before the Foreign Affairs Committee", of an answer in the House)? It corrects
     what was said there, and its apologies ("words I used were open to being misinterpreted")
     are for those words."""
-    return any(venue != statement.venue and pattern.search(text)
+    return any(venue != statement.venue and found_in(pattern, text)
                for venue, pattern in VENUES_NAMED)
 
 
@@ -1494,7 +1494,6 @@ def corrects_statement(statement: Statement, item: Evidence,
         if "date" not in links and other_occasion_named is not None \
                 and other_occasion_named(window):
             continue
-
         # Filed as a correction and tied in two ways, or the speaker's own in the first person
         # within days ("Yes, I misspoke - it was 2014 when Viacom bought C5"): a quarter of
         # the claim's words anywhere in it will do.
