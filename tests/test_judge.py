@@ -419,6 +419,54 @@ def test_a_correction_quoting_the_words_is_tied_to_them(nlp, lexicon, corpus_dir
     assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
 
 
+@pytest.mark.parametrize("owner, corrected", [
+    ("Downing Street", True),
+    # The twin: another office apologises; nothing ties it to No 10's words.
+    ("The Welsh Government", False),
+])
+def test_an_offices_own_apology_corrects_its_spokespersons_words(nlp, lexicon, corpus_dirs,
+                                                                   owner, corrected):
+    """A spokesperson has no surname: the office they speak for is named instead, by any of
+    its names ("Downing Street" for the Prime Minister's Office), and owns the words as "we"."""
+    claims, evidence = corpus_dirs
+    write_item(claims, "line", {"date": "2019-03-04", "speaker": "Prime Minister's Official "
+                                "Spokesman", "department": "Prime Minister's Office",
+                                "venue": "press"},
+               "No 10 insisted the canal survey published on Monday was accurate and had "
+               "never claimed it was independent.")
+    evidence_file(evidence, "apology", "2019-03-05", kind="correction",
+                  title="Report of an apology over the canal survey",
+                  text=f"{owner} yesterday apologised for its failure to say that the canal "
+                       "survey was written by a contractor. A spokesman said: \"In retrospect "
+                       "we should have acknowledged that.\"")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["line"].verdict is Verdict.CORRECTED) is corrected
+
+
+@pytest.mark.parametrize("figure, corrected", [
+    ("4,217", True),
+    # The twin gives another figure: the correction is of some other count.
+    ("4,390", False),
+])
+def test_a_correction_naming_the_claims_figure_is_about_those_words(nlp, lexicon, corpus_dirs,
+                                                                     figure, corrected):
+    """A report that "the earlier figure of 4,217 ... was inaccurate" names the words it
+    corrects by their figure, though it shares few of the others."""
+    claims, evidence = corpus_dirs
+    write_item(claims, "answer", {"date": "2012-02-06", "speaker": "Lord Marsh of Kelby",
+                                  "venue": "oral", "house": "lords",
+                                  "title": "Lifeboat Stations"},
+               "My Lords, there were 4,217 lifeboat stations in March 2011, according to "
+               "returns supplied by coastal councils.")
+    evidence_file(evidence, "report", "2014-05-01", kind="correction",
+                  title="Department revises lifeboat stations count",
+                  text=f"The department's earlier figure of {figure} lifeboat stations in 2011 "
+                       "was inaccurate: a data-cleansing exercise found duplicate records "
+                       "entered by local authorities.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
+
+
 def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexicon, corpus_dirs):
     """A record close to the claim that no signal decides is a lead to check: listed, never a
     ground. Its twin, the same record dated after the statement, is no lead."""

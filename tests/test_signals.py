@@ -16,12 +16,15 @@ from claimcheck.match.signals import (
     contrary_assessment,
     corrects_statement,
     denial_narrower,
+    distinctive_figures,
     figures,
+    office_names,
     opposite_polarity,
     refusal_to_disclose,
     refutes_claim,
     reported_words,
     share_against_whole,
+    surname,
     vote,
 )
 from claimcheck.model import Evidence, Statement
@@ -772,3 +775,34 @@ def test_the_speakers_own_correction_within_days_needs_a_quarter_of_the_words(re
                     date=day, text=reply)
     found = corrects_statement(said, item, [(reply, reply)], share(words), lambda t: False)
     assert (found is not None) is linked
+
+
+@pytest.mark.parametrize("speaker, name", [
+    ("Lord Younger of Leckie", "Younger"),
+    ("Prime Minister's Official Spokesman", None),   # speaks for an office: no surname
+    ("Department for Transport", None),
+])
+def test_a_spokesperson_has_no_surname(speaker, name):
+    assert surname(speaker) == name
+
+
+def test_an_office_is_named_by_its_other_names_but_not_by_its_posts(lexicon):
+    said = Statement(id="s", date=DAY, speaker="Prime Minister's Official Spokesman",
+                     venue="press", text="x", department="Prime Minister's Office")
+    names = office_names(said, lexicon.names_of)
+    assert "Downing Street" in names and "No 10" in names and "Prime Minister's Office" in names
+    person = Statement(id="s", date=DAY, speaker="Jane Hartley", venue="press", text="x",
+                       department="Prime Minister's Office")
+    assert office_names(person, lexicon.names_of) == ()
+    home = Statement(id="s", date=DAY, speaker="Home Office", venue="press", text="x")
+    assert "Home Secretary" not in office_names(home, lexicon.names_of)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("there were 3,631 children's centres", {("count", 3631.0)}),
+    ("£2.341 billion in the current period", {("money", 2341000000.0)}),
+    # Round figures name no particular sentence.
+    ("interim payments of £100,000 and 1.8 billion more", set()),
+])
+def test_distinctive_figures_are_precise_ones(text, found):
+    assert distinctive_figures(text) == found

@@ -6,6 +6,7 @@ shape (see that file's header). Lookups are small pure functions so each can be 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -82,6 +83,17 @@ class Lexicon:
         concept = self.concepts.get(action)
         return concept.related if concept else ()
 
+    def names_of(self, name: str) -> tuple[str, ...]:
+        """Every name of the organisation called ``name`` ("Prime Minister's Office" ->
+        "Downing Street", "No 10", ...): the aliases of the entity that has it as one, or
+        nothing for a name the lexicon does not know."""
+        wanted = _plain_name(name)
+        for concept in self.of("entities"):
+            if concept.covers is None and wanted in {_plain_name(n) for n in
+                                                     (concept.label, *concept.terms)}:
+                return concept.terms
+        return ()
+
     def is_public_authority(self, key: str) -> bool:
         concept = self.concepts.get(key)
         return bool(concept and concept.kind in PUBLIC_AUTHORITY_KINDS)
@@ -103,6 +115,10 @@ class Lexicon:
         if g is None or s is None or g.covers is None:
             return False
         return s.kind == g.covers and specific != home
+
+
+def _plain_name(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.split()).lower())
 
 
 def _closure(key: str, concepts: dict[str, Concept]) -> frozenset[str]:

@@ -36,10 +36,12 @@ from claimcheck.match.signals import (
     REFUTATION,
     CorrectionLink,
     corrects_statement,
+    distinctive_figures,
     document_ties,
     document_words,
     found_in,
     names_speaker,
+    office_names,
     stem,
     tie_words,
 )
@@ -198,13 +200,15 @@ class Judge:
             return []
         links = []
         grams = quoted_runs(claim.analysis.text)
+        claimed = distinctive_figures(claim.analysis.text)
         for doc in tied:
             link = corrects_statement(
                 statement, doc.item, doc.windows,
                 word_share=lambda text: _word_share(words, text),
                 statement_day_named=doc.day_named, ties=doc.ties,
                 other_occasion_named=doc.other_occasion_named,
-                quotes_claim=lambda text: bool(grams & quoted_runs(text)))
+                quotes_claim=lambda text: bool(grams & quoted_runs(text)),
+                figures_of_claim=claimed)
             if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
                 links.append(link)
         return links
@@ -214,7 +218,7 @@ class Judge:
         post, occasion or day), with their sentence windows: worked out once per statement,
         not once per claim, since a document tied by nothing corrects none of its claims."""
         found = []
-        wanted = tie_words(statement)
+        wanted = tie_words(statement, self._offices(statement))
         for item in self.later_correcting(statement):
             if not self._could_tie(statement, wanted, item):
                 continue
@@ -258,7 +262,12 @@ class Judge:
                        and item.date.days_until(day) < -1
                        for day in _occasion_days(text, item.date))
         return TiedDocument(item, self._sentence_windows(item), day_named,
-                            document_ties(statement, item, day_named), other_occasion)
+                            document_ties(statement, item, day_named, self._offices(statement)),
+                            other_occasion)
+
+    def _offices(self, statement: Statement) -> tuple[str, ...]:
+        """The names of the office that speaks, for a department's or spokesperson's words."""
+        return office_names(statement, self.lexicon.names_of)
 
     def _quoting(self, statement: Statement, claim: Claim,
                  tied: list[TiedDocument]) -> list[TiedDocument]:

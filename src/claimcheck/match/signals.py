@@ -759,6 +759,14 @@ def figures(text: str) -> tuple[Figure, ...]:
     return tuple(_figures(text))
 
 
+def distinctive_figures(text: str) -> frozenset[tuple[str, float]]:
+    """The figures of ``text`` precise enough to name it: three or more significant digits
+    ("3,631 centres", "£2.341 billion"), not round ones ("£100,000", "1.8 billion") that any
+    number of sentences give."""
+    return frozenset((f.kind, f.value) for f in figures(text)
+                     if len(f"{f.value:.0f}".rstrip("0")) >= 3 and f.value == int(f.value))
+
+
 def _figures(text: str) -> list[Figure]:
     found = []
     for m in FIGURE.finditer(text):
@@ -1257,9 +1265,10 @@ CORRECTION_LANGUAGE = re.compile(
     r"errors\s+(?:had|have|were)\s+(?:been\s+)?(?:identified|made)|retracting|"
     r"correct(?:ed|ing)\s+(?:the\s+|its\s+|his\s+|her\s+|my\s+|their\s+|earlier\s+)?"
     r"(?:record|statements?|answers?|wording|remarks|words)|"
-    r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed)|"
+    r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed|acknowledged|"
+    r"made\s+clear|included)|"
     r"(?:the\s+)?correct\s+(?:figure|number|total|amount|date|position)\s+(?:is|was|should)|"
-    r"\bgot\s+(?:it|that|this|the\s+\w+)\s+(?:\w+ly\s+)?wrong|I\s+apologi[sz]e|apologi[sz]e\s+(?:to|for)|"
+    r"\bgot\s+(?:it|that|this|the\s+\w+)\s+(?:\w+ly\s+)?wrong|I\s+apologi[sz]e|apologi[sz](?:e|es|ed|ing)\s+(?:to|for)|"
     r"correct\s+the\s+record|set\s+the\s+record\s+straight|inadvertently|misspoke|"
     r"I\s+(?:wish|want)\s+to\s+correct|correction|clarif(?:y|ies|ied|ication)|"
     r"(?:deeply|hugely|sincerely|I)\s+regret(?:s|ted)?|retract(?:ed|s)?|withdr[ae]w(?:n)?\s+(?:the|my|those|his|her)\s+"
@@ -1277,6 +1286,13 @@ FIRST_PERSON_TELLING = re.compile(
     r"I\s+(?:mis-?spoke|misstated|was\s+wrong|got\s+(?:it|that|this)\s+wrong|made\s+(?:an?\s+)?"
     r"(?:error|mistake)))\b", re.I)
 
+# An office (a department, No 10) owning its words speaks as "we": "In retrospect we should have
+# acknowledged [this]".
+OFFICE_FIRST_PERSON = re.compile(
+    r"\b(?:we\s+(?:should\s+(?:not\s+)?have|were\s+wrong|got\s+(?:it|that|this)\s+wrong|"
+    r"made\s+(?:an?\s+)?(?:error|mistake)|(?:told|said|stated))|our\s+(?:statement|answer|"
+    r"figures?|error|mistake))\b", re.I)
+
 
 @dataclass(frozen=True)
 class CorrectionLink:
@@ -1288,13 +1304,19 @@ class CorrectionLink:
     links: tuple[str, ...]   # "date", "speaker", "reference", "words"
 
 
+# A speaker who is an office, not a person: a department, or one who speaks for it.
+SPEAKING_OFFICE = re.compile(r"\b(?:Department|Office|Ministry|Treasury|Government|Agency|"
+                             r"[Ss]pokes(?:person|man|woman)|[Pp]ress\s+[Oo]ffice|"
+                             r"[Ss]pokes(?:people|persons))\b")
+
+
 def surname(speaker: str) -> str | None:
     """The name a correction would use: "Nick Gibb" -> "Gibb", "Lord Younger of Leckie" ->
-    "Younger". Departments ("Department for Education") have none."""
+    "Younger". Departments ("Department for Education") and their spokespeople ("the Prime
+    Minister's Official Spokesman") have none."""
     words = [w for w in re.findall(r"[A-Z][a-zA-Z'\-]+", speaker or "")
              if w not in TITLES]
-    if not words or re.search(r"\b(?:Department|Office|Ministry|Treasury|Government|Agency)\b",
-                              speaker or ""):
+    if not words or SPEAKING_OFFICE.search(speaker or ""):
         return None
     if " of " in speaker:
         before = speaker.split(" of ", 1)[0]
@@ -1302,10 +1324,35 @@ def surname(speaker: str) -> str | None:
     return words[-1]
 
 
-def names_speaker(statement: Statement, text: str) -> bool:
-    """Does ``text`` name the statement's speaker, by surname ("Freeman", "Younger")?"""
+def names_speaker(statement: Statement, text: str, office_names: tuple[str, ...] = ()) -> bool:
+    """Does ``text`` name the statement's speaker, by surname ("Freeman", "Younger")? A speaker
+    who is an office (a department, its spokesperson) is named by the office's names,
+    ``office_names`` ("Downing Street", "No 10" for the Prime Minister's Office)."""
     name = surname(statement.speaker)
-    return bool(name and re.search(rf"\b{re.escape(name)}\b", text))
+    if name:
+        return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    return any(re.search(rf"(?<![\w'’]){re.escape(n)}(?![\w'’])", text) for n in office_names)
+
+
+def office_names(statement: Statement, aliases: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """The names of the office that speaks, when the speaker is one (no surname): its
+    department as filed, and that department's other names, ``aliases(name)``. Posts among
+    them ("Home Secretary") are people, not the office."""
+    if surname(statement.speaker) is not None:
+        return ()
+    filed = [n for n in (statement.department, statement.speaker) if n and len(n) > 6
+             and not re.search(r"[Ss]pokes|[Oo]fficial", n)]
+    names = dict.fromkeys([*filed, *(a for n in filed for a in aliases(n))])
+    return tuple(n for n in names if len(n) > 2 and not _a_post(n))
+
+
+def _a_post(name: str) -> bool:
+    """ "Home Secretary", "Chancellor of the Exchequer": a person, where "Prime Minister's
+    Office" is an office."""
+    if re.search(r"\b(?:Office|Department|Ministry)\b", name):
+        return False
+    return MINISTER_NAMED.search(name) is not None \
+        or re.search(r"\b(?:Chancellor|officials?)\b", name, re.I) is not None
 
 
 TITLES = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Sir", "Dame", "Mr", "Mrs",
@@ -1366,15 +1413,15 @@ def _names_all(words: set[str], text: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
 
 
-def tie_words(statement: Statement) -> frozenset[str]:
+def tie_words(statement: Statement, offices: tuple[str, ...] = ()) -> frozenset[str]:
     """Words of which a document must hold at least one (as a whole word, any case) for
     ``document_ties`` to tie it to the statement by speaker, post or occasion: what lets a
     judge pass over, unread, the correcting documents that cannot be about this statement.
 
     Each tie needs a phrase word for word (the surname, the post's own words or its whole
-    title, the occasion's words), so it needs every maximal run of word characters in that
-    phrase as a word of the document."""
-    phrases = [surname(statement.speaker) or ""]
+    title, the occasion's words, the names of the office that speaks, ``offices``), so it
+    needs every maximal run of word characters in that phrase as a word of the document."""
+    phrases = [surname(statement.speaker) or "", *offices]
     if statement.role and MINISTERIAL.search(statement.role):
         own = named_words(statement.role)
         phrases += own if own else [statement.role]
@@ -1390,13 +1437,15 @@ def document_words(text: str) -> frozenset[str]:
 
 
 def document_ties(statement: Statement, item: Evidence,
-                  statement_day_named: Callable[[str], bool]) -> tuple[list[str], bool]:
+                  statement_day_named: Callable[[str], bool],
+                  offices: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """What ties a whole document to the statement, whatever sentence corrects it: its speaker
-    (by name or post), its occasion; and whether its title names the statement's day ("Letter
-    of correction to the Official Report of 19 April 2023")."""
+    (by name or post, or an office by ``offices``, its names), its occasion; and whether its
+    title names the statement's day ("Letter of correction to the Official Report of 19 April
+    2023")."""
     whole = f"{item.title}\n{item.text}"
     tied = []
-    if names_speaker(statement, whole):
+    if names_speaker(statement, whole, offices):
         tied.append("speaker")
     elif _names_post(statement, whole):
         tied.append("post")
@@ -1455,6 +1504,7 @@ def corrects_statement(statement: Statement, item: Evidence,
                        ties: tuple[list[str], bool] | None = None,
                        other_occasion_named: Callable[[str], bool] | None = None,
                        quotes_claim: Callable[[str], bool] | None = None,
+                       figures_of_claim: frozenset[tuple[str, float]] = frozenset(),
                        ) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
     the statement by its words and by its day, its speaker (by name or post) or its occasion
@@ -1467,7 +1517,9 @@ def corrects_statement(statement: Statement, item: Evidence,
     ("in my answer of 12 March"): a correction that names another day and not this one corrects
     what was said that day, however alike one minister's words on one subject are.
     ``quotes_claim(text)`` says whether the text quotes the claim word for word: a tie of its
-    own, and the words.
+    own, and the words. ``figures_of_claim`` are the claim's ``distinctive_figures``: a
+    correction naming one ("the department's earlier figure of 3,631 ... was inaccurate") is
+    about the words that gave it, as much as one repeating them.
     A document filed as a correction and tied in two ways needs fewer of the claim's words: an
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
     """
@@ -1476,7 +1528,8 @@ def corrects_statement(statement: Statement, item: Evidence,
     tied, titled_day = ties or document_ties(statement, item, statement_day_named)
     if other_venue_named(statement, whole):
         return None
-    first_person = bool(FIRST_PERSON_TELLING.search(item.text))
+    first_person = bool(FIRST_PERSON_TELLING.search(item.text)) or (
+        surname(statement.speaker) is None and OFFICE_FIRST_PERSON.search(item.text) is not None)
     # The sentence quoted is the one that says what was wrong ("An error has been identified in
     # the response I gave"), before one that only names the document ("Letter of correction").
     said = [(sentence, window, CORRECTION_LANGUAGE.search(sentence)) for sentence, window in windows]
@@ -1502,6 +1555,8 @@ def corrects_statement(statement: Statement, item: Evidence,
         if quoted or word_share(window) >= 0.5 or (
                 filed_and_tied and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
+        elif figures_of_claim & distinctive_figures(window):
+            links.append("figure")
         elif filed_soon_after and "speaker" in links and questioner_named(statement, whole):
             # The speaker's filed correction, soon after, naming whom they answered or were
             # asked about, and no other occasion: "Errors have been identified in the response I
