@@ -98,3 +98,16 @@ def test_the_edges_of_a_year_are_read_against_the_documents_date(text, expected)
 def test_last_week_and_last_month_are_read_to_the_month(text, anchor, expected):
     found = find_dates(text, parse_date(anchor))
     assert (found[0][2] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Officials were given access in September last year.", "2018-06-06", PartialDate(2017, 9)),
+    ("The board met in March of this year.", "2018-06-06", PartialDate(2018, 3)),
+    ("Last September the contract was signed.", "2018-06-06", PartialDate(2017, 9)),
+    ("Last February the contract was signed.", "2018-06-06", PartialDate(2018, 2)),
+    # The twin: a month with its year is read as written.
+    ("Last September 2016 the contract was signed.", "2018-06-06", PartialDate(2016, 9)),
+])
+def test_a_month_of_a_relative_year_is_read_against_the_documents_date(text, anchor, expected):
+    found = find_dates(text, parse_date(anchor))
+    assert (found[0][2] if found else None) == expected

@@ -136,6 +136,8 @@ def test_a_dated_version_a_sentence_reads_within_dates_the_fact(extractor, text,
      (PartialDate(2019, 4), "text")),
     ("It reported that the inspectors found that eight officials were given access in September "
      "2019.", (PartialDate(2019, 9), "text")),
+    ("The inspectors found that eight officials were given access last year.",
+     (PartialDate(2021), "text")),
     # The twins: a date on a noun inside the reported clause is not its event's, nor is the
     # date of what is foretold.
     ("The inspectors found that records kept in 2019 had been destroyed.",

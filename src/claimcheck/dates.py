@@ -254,6 +254,11 @@ _DAY_MONTH = re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
                         rf"(?!\.?,?\s+\d{{4}})", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b|"
                             r"\b(?:last|previous)\s+year\b", re.I)
+# "September last year", "in March of this year", "last September": a month the anchor's year
+# implies.
+_MONTH_OF_RELATIVE_YEAR = re.compile(rf"\b({_MONTH_RE})\s+(?:of\s+)?(last|this|the\s+previous)"
+                                     r"\s+year\b", re.I)
+_LAST_MONTH_NAMED = re.compile(rf"\blast\s+({_MONTH_RE})\b(?!\s+\d)", re.I)
 # "last week", "last month": the month a week or a month before a dated document.
 _RELATIVE_WEEK_MONTH = re.compile(r"\b(?:last|the\s+previous)\s+(week|month)\b", re.I)
 # "since the start of the year", "at the end of last year": a month the anchor implies.
@@ -269,7 +274,8 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
 
     With ``anchor`` (the date of the document the text comes from), dates that lean on it are
     read too: "on 17 May" is the last 17 May on or before the anchor, "earlier this year" the
-    anchor's year, "last year" the year before, "the start of the year" the anchor's January and
+    anchor's year, "last year" the year before, "September last year" and "last September" the
+    September before, "the start of the year" the anchor's January and
     "the end of last year" the December before, and, in a document dated to the day, "last week"
     and "last month" the month a week or a month before. Without an anchor they are not dates.
     """
@@ -318,6 +324,20 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
             continue
         taken.append(match.span())
         found.append((match.start(), match.end(), value))
+    for match in _MONTH_OF_RELATIVE_YEAR.finditer(text):
+        if match[1] == "may":
+            continue   # "it may last year-round"
+        year = anchor.year if match[2].lower() == "this" else anchor.year - 1
+        taken.append(match.span())
+        found.append((match.start(), match.end(), PartialDate(year, _MONTHS[match[1].lower()])))
+    for match in _LAST_MONTH_NAMED.finditer(text):
+        if anchor.month is None or match[1] == "may" or _overlaps(match.span(), taken):
+            continue
+        month = _MONTHS[match[1].lower()]
+        # The latest such month before the document's: "last September" in June 2018 is 2017's.
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        taken.append(match.span())
+        found.append((match.start(), match.end(), PartialDate(year, month)))
     for match in _YEAR_EDGE.finditer(text):
         year = anchor.year - 1 if match[2].lower() in ("last", "the previous") else anchor.year
         month = 12 if match[1].lower() == "end" else 1

@@ -1240,6 +1240,11 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
         if token is None:
             continue
         node = token.root
+        if node.dep_ in ("amod", "det"):
+            # "last year", "this year": the date is the noun its first word modifies.
+            whole = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
+                                       alignment_mode="expand")
+            node = whole.root if whole is not None else node
         if any(a.lower_ in ("than", "before", "after", "compared", "comparing") or _change_from(a)
                for a in [node, *node.ancestors][:6]) or (
                 baseline_end is not None and RANGE_JOIN.fullmatch(sent.text[baseline_end:start])):
