@@ -208,6 +208,17 @@ def test_a_clause_said_not_to_be_true_is_denied(extractor, text, polarity):
     assert close and close[0].polarity is polarity
 
 
+@pytest.mark.parametrize("text, operated", [
+    ("The new contract to operate the ferry service will not proceed.", None),
+    # The twin: a noun of intending is about its "to" clause; denying it denies the operating.
+    ("There are no plans to operate the ferry service.", Polarity.DENIED),
+])
+def test_what_a_thing_is_for_is_not_asserted(extractor, text, operated):
+    found = [p.polarity for p in only_claim(extractor, text).propositions
+             if p.action_text == "operate"]
+    assert found == ([operated] if operated else [])
+
+
 def test_not_involved_in_an_action_denies_it(extractor):
     a = only_claim(extractor, "Civil servants were not involved in the calculation of the figure.")
     cost = [p for p in a.propositions if p.action == "cost"]

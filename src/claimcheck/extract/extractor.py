@@ -327,7 +327,7 @@ class Extractor:
                 continue
             if len(span) == 1 and _bare_participle(root):
                 continue
-            if _raises_a_matter(root) or _activity_named(root):
+            if _raises_a_matter(root) or _activity_named(root) or _purpose_of_a_thing(root):
                 continue
             # "declined to publish the figures": a verb of refusing frames the act refused (a
             # lexicon that reads "decline" as a fall would otherwise read one here).
@@ -765,6 +765,26 @@ def _failed(verb: Token) -> bool:
     """Is ``verb`` what a noun of failing says was not done ("the failure to provide", "their
     refusal to publish")?"""
     return _aim_of_a_noun(verb) and verb.head.lemma_.lower() in FAILING_NOUNS
+
+
+# Nouns whose "to" clause is what they are about, so that denying the noun denies it: "no plans
+# to share the data" does not share it. Other nouns' "to" clauses say what a thing is for ("the
+# contract to operate the centre", "staff to run it").
+INTENT_NOUNS = frozenset({
+    "plan", "intention", "intent", "proposal", "decision", "commitment", "pledge", "promise",
+    "aim", "policy", "agreement", "requirement", "need", "attempt", "move", "order",
+    "instruction", "request", "power", "right", "permission", "authority", "obligation", "duty",
+    "guarantee", "undertaking", "offer", "arrangement", "deal", "bid", "effort", "desire",
+    "wish", "ambition", "expectation", "target", "goal", "reason", "case", "evidence", "way",
+    "opportunity", "option", "choice", "ability", "capacity", "mandate", "scope", "appetite"})
+
+
+def _purpose_of_a_thing(verb: Token) -> bool:
+    """Is ``verb`` a "to" clause saying what a thing is for ("the new contract to operate
+    Medway will not proceed")? It asserts nothing, neither that Medway is operated nor that it
+    is not. A noun of intending's is what the noun is about ("no plans to share")."""
+    return _aim_of_a_noun(verb) and verb.head.pos_ in ("NOUN", "PROPN") \
+        and verb.head.lemma_.lower() not in INTENT_NOUNS | FAILING_NOUNS
 
 
 def _aim_of_a_noun(verb: Token) -> bool:
