@@ -16,6 +16,7 @@ from claimcheck.match.signals import (
     contrary_assessment,
     corrects_statement,
     denial_narrower,
+    different_period,
     distinctive_figures,
     figures,
     office_names,
@@ -806,3 +807,16 @@ def test_an_office_is_named_by_its_other_names_but_not_by_its_posts(lexicon):
 ])
 def test_distinctive_figures_are_precise_ones(text, found):
     assert distinctive_figures(text) == found
+
+
+@pytest.mark.parametrize("fact, vetoed", [
+    ("Spending on sea walls in the current four-year spending period falls short of the "
+     "previous period.", True),
+    # The twin names the same length of period: it speaks to the claim.
+    ("Spending on sea walls in the current five-year spending period falls short of the "
+     "previous period.", False),
+])
+def test_periods_of_another_length_are_another_period(pair, fact, vetoed):
+    vote_ = different_period(pair("Over the five-year period, spending on sea walls is going up.",
+                                  fact))
+    assert (vote_ is not None and vote_.relation == "veto") is vetoed

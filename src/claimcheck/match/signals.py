@@ -192,10 +192,33 @@ def period_dates(analysis, anchor: PartialDate | None) -> tuple[PartialDate, ...
     return _dates_outside_baselines(analysis.text, analysis.dates, anchor)
 
 
+# A period named by its length: "the five-year period", "a four-year spending period", "over
+# three years".
+PERIOD_LENGTH = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]"
+                           r"(year|month|week)(?:s)?(?:\s+(?:spending|funding|review|settlement|"
+                           r"budget|parliamentary))?\s+(?:period|cycle|term|window|programme)s?\b",
+                           re.I)
+
+
+def period_lengths(text: str) -> frozenset[tuple[float, str]]:
+    """The lengths of the periods ``text`` names by length, as (how many, unit)."""
+    found = set()
+    for match in PERIOD_LENGTH.finditer(text):
+        count = match[1].lower()
+        value = float(count) if count.isdigit() else float(WORD_VALUES[count])
+        found.add((value, match[2].lower()))
+    return frozenset(found)
+
+
 def different_period(pair: Pair) -> Vote | None:
     """The claim is about one period and the fact about another: "in 2019 no target was set"
     says nothing about a target of 2021. Only when both sentences name their times, the dates of
-    a comparison's baseline aside."""
+    a comparison's baseline aside; or both name their periods by length and the lengths differ
+    ("over those five-year periods" against "the current four-year spending period")."""
+    claim_lengths = period_lengths(pair.claim.analysis.text)
+    fact_lengths = period_lengths(pair.fact.analysis.text)
+    if claim_lengths and fact_lengths and claim_lengths.isdisjoint(fact_lengths):
+        return Vote("different_period", "veto", 1.0)
     claim_dates = period_dates(pair.claim.analysis,
                                pair.statement.date if pair.statement is not None else None)
     fact_dates = period_dates(pair.fact.analysis,
