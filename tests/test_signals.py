@@ -21,6 +21,7 @@ from claimcheck.match.signals import (
     figures,
     office_names,
     opposite_polarity,
+    promises_apart,
     refusal_to_disclose,
     refutes_claim,
     reported_words,
@@ -820,3 +821,13 @@ def test_periods_of_another_length_are_another_period(pair, fact, vetoed):
     vote_ = different_period(pair("Over the five-year period, spending on sea walls is going up.",
                                   fact))
     assert (vote_ is not None and vote_.relation == "veto") is vetoed
+
+
+@pytest.mark.parametrize("fact, apart", [
+    ("The council didn't commit to replacing every lock sold, only the extra sales.", True),
+    # The twin denies the very promise the claim makes.
+    ("The council didn't commit to fitting new locks on the estate.", False),
+])
+def test_promises_of_different_acts_are_apart(pair, fact, apart):
+    assert promises_apart(pair("We are committed to fitting new locks on the estate.", fact)) \
+        is apart

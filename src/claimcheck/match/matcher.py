@@ -25,6 +25,7 @@ from claimcheck.match.signals import (
     changes_unopposed,
     claim_declines,
     denial_narrower,
+    promises_apart,
     refusal_to_disclose,
     related,
     shares_of_a_whole,
@@ -328,7 +329,7 @@ def _conflict_stands(pair: Pair, open_match: Match | None, match: Match) -> bool
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
             return False
-    return not (shares_of_a_whole(pair) or changes_unopposed(pair)
+    return not (shares_of_a_whole(pair) or changes_unopposed(pair) or promises_apart(pair)
                 or denial_narrower(pair, match.claim_proposition, match.fact_proposition))
 
 

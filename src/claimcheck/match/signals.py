@@ -402,7 +402,8 @@ def changes_unopposed(pair: Pair) -> bool:
 def opposite_polarity(pair: Pair) -> Vote | None:
     """The same predication about the same matter, asserted by one and denied by the other; or
     opposite actions ("rose" against "fell") asserted by both."""
-    if not related(pair, dense_at=0.5, coverage_at=0.3) or shares_of_a_whole(pair):
+    if not related(pair, dense_at=0.5, coverage_at=0.3) or shares_of_a_whole(pair) \
+            or promises_apart(pair):
         return None
     claim_words, fact_words = _words(pair.claim), _words(pair.fact)
     for cp, fp in _proposition_pairs(pair):
@@ -551,6 +552,28 @@ FRAME_STOP = frozenset({"plan", "plans", "government", "department", "programme"
 # ("may" only in lower case: "in May 2019 the scheme was delayed" is a decision.)
 FORECAST = re.compile(r"\b(?:[Ll]ikely\s+to|may|[Mm]ight|[Cc]ould|[Rr]isks?\s+being)\b")
 PROMISING = frozenset({"commit", "pledge", "promise", "plan", "intend", "undertake", "guarantee"})
+
+
+# What a promise is to do: "committed to building more homes", "pledged to replace every home".
+PROMISED_ACT = re.compile(r"\b(?:commit(?:s|ted|ting)?|pledge[sd]?|pledging|promise[sd]?|"
+                          r"promising|undert(?:ake|akes|ook|aken)|guarantee[sd]?)\s+"
+                          r"(?:(?:itself|themselves|ourselves|himself|herself)\s+)?to\s+"
+                          r"([a-z]+)", re.I)
+
+
+def promised_acts(text: str) -> frozenset[str]:
+    """The stems of the acts ``text`` promises: "committed to building" -> {"build"}."""
+    return frozenset(stem(m[1].lower()) for m in PROMISED_ACT.finditer(text)
+                     if m[1].lower() not in ("the", "a", "an", "this", "that", "its", "our"))
+
+
+def promises_apart(pair: Pair) -> bool:
+    """Do claim and fact promise, or deny promising, different acts ("committed to building
+    more homes" against "didn't commit to replacing every home sold")? Then one does not bear
+    on the other, whatever polarity each has."""
+    claimed = promised_acts(pair.claim.analysis.text)
+    recorded = promised_acts(pair.fact.analysis.text)
+    return bool(claimed and recorded and claimed.isdisjoint(recorded))
 
 
 def _commits(pair: Pair) -> bool:
