@@ -219,6 +219,16 @@ def test_what_a_thing_is_for_is_not_asserted(extractor, text, operated):
     assert found == ([operated] if operated else [])
 
 
+@pytest.mark.parametrize("text, asserted", [
+    ("What I believe the survey has established beyond doubt is that the wall has failed.", True),
+    # The twin says nothing was settled by it: no "that" clause is what was established.
+    ("What the survey has established beyond doubt is unclear.", False),
+])
+def test_a_pseudo_cleft_asserts_its_what_clause(extractor, text, asserted):
+    found = [p for p in only_claim(extractor, text).propositions if p.action == "establish"]
+    assert bool(found and found[0].polarity is Polarity.AFFIRMED) is asserted
+
+
 def test_not_involved_in_an_action_denies_it(extractor):
     a = only_claim(extractor, "Civil servants were not involved in the calculation of the figure.")
     cost = [p for p in a.propositions if p.action == "cost"]

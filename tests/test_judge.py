@@ -467,6 +467,34 @@ def test_a_correction_naming_the_claims_figure_is_about_those_words(nlp, lexicon
     assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
 
 
+@pytest.mark.parametrize("quoted, verdict", [
+    (True, Verdict.CONTRADICTED),
+    # The twin does not give the claim as her words: an undated denial in a later report is
+    # only later.
+    (False, Verdict.OVERTAKEN),
+])
+def test_a_report_that_quotes_the_claim_and_denies_it_judges_it_as_made(nlp, lexicon,
+                                                                         corpus_dirs, quoted,
+                                                                         verdict):
+    claims, evidence = corpus_dirs
+    write_item(claims, "speech", {"date": "2019-03-04", "speaker": "Jane Hartley",
+                                  "venue": "oral", "house": "commons"},
+               "What I believe the structural survey has established beyond doubt is that the "
+               "harbour wall at Kelby has failed.")
+    quote = ("In her speech, Ms Hartley said she believed the structural survey had "
+             "\"established beyond doubt\" that the harbour wall at Kelby had failed. "
+             if quoted else "The inquiry examined the structural survey of the harbour. ")
+    evidence_file(evidence, "inquiry", "2021-06-01", kind="report",
+                  title="Report of the harbour inquiry",
+                  text=f"{quote}The structural survey had not established beyond doubt that the "
+                       "harbour wall at Kelby had failed.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["speech"].verdict is verdict
+    if quoted:
+        assert "quoted_then_denied" in worst["speech"].signals
+        assert "days before the statement" not in worst["speech"].rationale
+
+
 def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexicon, corpus_dirs):
     """A record close to the claim that no signal decides is a lead to check: listed, never a
     ground. Its twin, the same record dated after the statement, is no lead."""

@@ -348,6 +348,9 @@ class Extractor:
                     if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") \
                             and not _is_conditional(child):
                         yield child, child.lemma_.lower(), False
+                cleft = _cleft_predicate(root)
+                if cleft is not None:
+                    yield cleft, cleft.lemma_.lower(), False
             elif root.lemma_.lower() in FRAMING_VERBS:
                 # The reported clause: a complement, or a clause opened by "that".
                 for child in root.subtree:
@@ -777,6 +780,20 @@ INTENT_NOUNS = frozenset({
     "guarantee", "undertaking", "offer", "arrangement", "deal", "bid", "effort", "desire",
     "wish", "ambition", "expectation", "target", "goal", "reason", "case", "evidence", "way",
     "opportunity", "option", "choice", "ability", "capacity", "mandate", "scope", "appetite"})
+
+
+def _cleft_predicate(root: Token) -> Token | None:
+    """The predicate a pseudo-cleft puts in its "what" clause: "What I believe the assessed
+    intelligence has established beyond doubt is that ..." asserts that the intelligence has
+    established it (through the speaker's believing, a frame)."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "ccomp" for c in root.children):
+        return None   # "What the survey established was unclear" asserts no establishing
+    clause = next((c for c in root.children if c.dep_ == "csubj" and c.pos_ in ("VERB", "AUX")
+                   and next(c.subtree).lower_ == "what"), None)
+    while clause is not None and clause.lemma_.lower() in FRAMING_VERBS:
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"
+                       and c.pos_ in ("VERB", "AUX")), None)
+    return clause
 
 
 def _purpose_of_a_thing(verb: Token) -> bool:

@@ -531,7 +531,9 @@ class Judge:
         else:
             text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
                     f"{fact_polarity}: \u201c{clip_quote(match.fact.analysis.text)}\u201d")
-        if outcome == "contradicted":
+        if outcome == "contradicted" and match.about_statement:
+            pass   # a verdict on the claim as made: the note says so, and when it was written
+        elif outcome == "contradicted":
             days = match.fact.arose.days_until(statement.date)
             text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "
                      f"statement of {statement.date.human()}.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from rapidfuzz import fuzz
@@ -26,6 +26,7 @@ from claimcheck.match.signals import (
     claim_declines,
     denial_narrower,
     promises_apart,
+    quotes_the_speaker,
     refusal_to_disclose,
     related,
     shares_of_a_whole,
@@ -333,6 +334,16 @@ def _conflict_stands(pair: Pair, open_match: Match | None, match: Match) -> bool
                 or denial_narrower(pair, match.claim_proposition, match.fact_proposition))
 
 
+def _denies_what_it_quoted(match: Match, quoting: set[str], statement) -> bool:
+    """A document that gives the claim as the speaker's words and, in a sentence dated by
+    nothing of its own, says the contrary ("The assessed intelligence had not established beyond
+    doubt that ..."), is judging the claim as it was made, however much later it was written. A
+    sentence that dates its own event keeps that date."""
+    return match.conflicts and match.fact.evidence_id in quoting \
+        and match.fact.arose_from != "text" and not match.about_statement \
+        and not quotes_the_speaker(statement, match.claim, match.fact)
+
+
 class Matcher:
     """Candidates for each claim from two sources, judged pair by pair by the named signals.
 
@@ -363,7 +374,10 @@ class Matcher:
         found: dict[str, Match] = {}
         vetoed: set[str] = set()
         undecided = []
+        quoting: set[str] = set()   # documents that give the claim as the speaker's words
         for hit in self.retriever.search(claim, trace=trace):
+            if quotes_the_speaker(statement, claim, hit.fact):
+                quoting.add(hit.fact.evidence_id)
             pair = Pair(claim, hit.fact, hit, statement, self.evidence.get(hit.fact.evidence_id))
             outcome, votes = vote(pair)
             if outcome is None:
@@ -399,6 +413,10 @@ class Matcher:
                          self.evidence.get(match.fact.evidence_id)), open_match, match):
                 continue
             found[fact_id] = match
+        for fact_id, match in found.items():
+            if _denies_what_it_quoted(match, quoting, statement):
+                found[fact_id] = replace(match, about_statement=True,
+                                         signals=(*match.signals, "quoted_then_denied"))
         decided = sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
                                                         m.claim_proposition.action,
                                                         m.fact_proposition.action))

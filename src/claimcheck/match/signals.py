@@ -83,7 +83,8 @@ SIGNAL_NAMES = ("refusal_to_disclose", "opinion_only", "different_period", "refu
                 "conflicting_figure", "conflicting_date", "opposite_polarity", "abandoned_commitment",
                 "contrary_assessment", "share_against_whole", "absent_against_present",
                 "agreeing_figure", "same_assertion",
-                "reported_words", "corrects_statement", "structured_polarity")
+                "reported_words", "corrects_statement", "structured_polarity",
+                "quoted_then_denied")
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,28 @@ def refutes_claim(pair: Pair) -> Vote | None:
     if refutation_agrees(pair):
         return None
     return Vote("refutes_claim", "conflicts", 0.9)
+
+
+# How much of the claim's words a record must give to be giving the claim.
+QUOTING_SHARE = 0.6
+TOLD = re.compile(r"\b(?:said|says|stated|states|told|claimed|claims|wrote|asserted|insisted|"
+                  r"argued|believed|declared|announced|assured|maintained)\b", re.I)
+
+
+def quotes_the_speaker(statement: Statement | None, claim: Claim, fact: Fact) -> bool:
+    """Does the fact give the claim as the speaker's words ("In the Foreword, Mr Blair stated
+    that he believed the 'assessed intelligence' had 'established beyond doubt' ...")? It names
+    the speaker (or their post) telling, and most of the claim's words."""
+    text = fact.analysis.text
+    if statement is None or not found_in(TOLD, text):
+        return False
+    claimed = {stem(w) for w in claim.analysis.keywords if len(w) > 2}
+    if len(claimed) < 3:
+        return False
+    given = {stem(w) for w in fact.analysis.keywords}
+    if len(claimed & given) < QUOTING_SHARE * len(claimed):
+        return False
+    return names_speaker(statement, text) or _names_post(statement, text)
 
 
 def refutation_agrees(pair: Pair) -> bool:
