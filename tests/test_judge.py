@@ -495,6 +495,28 @@ def test_a_report_that_quotes_the_claim_and_denies_it_judges_it_as_made(nlp, lex
         assert "days before the statement" not in worst["speech"].rationale
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("The first coastal skills programme, which finished in 2015, was a great success.",
+     Verdict.CONTRADICTED),
+    # The twin judges the programme as it is now: a later finding is a later state.
+    ("The coastal skills programme is a great success.", Verdict.OVERTAKEN),
+])
+def test_a_later_finding_on_what_was_done_judges_it_as_it_was(nlp, lexicon, corpus_dirs,
+                                                                claim, verdict):
+    """What a finished programme achieved does not change afterwards: a later evaluation that
+    found no impact contradicts a verdict of success on it."""
+    claims, evidence = corpus_dirs
+    write_item(claims, "lords", {"date": "2016-09-12", "speaker": "Lord Marsh of Kelby",
+                                 "venue": "oral", "house": "lords"}, claim)
+    evidence_file(evidence, "evaluation", "2016-10-17", kind="report",
+                  title="Evaluation of the coastal skills programme",
+                  text="The evaluation found no significant impact of the coastal skills "
+                       "programme on employment or earnings.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert worst["lords"].verdict is verdict
+    assert "is consider" not in worst["lords"].rationale
+
+
 def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexicon, corpus_dirs):
     """A record close to the claim that no signal decides is a lead to check: listed, never a
     ground. Its twin, the same record dated after the statement, is no lead."""

@@ -831,3 +831,15 @@ def test_periods_of_another_length_are_another_period(pair, fact, vetoed):
 def test_promises_of_different_acts_are_apart(pair, fact, apart):
     assert promises_apart(pair("We are committed to fitting new locks on the estate.", fact)) \
         is apart
+
+
+@pytest.mark.parametrize("fact, contrary", [
+    ("Significant flaws were found in the county procurement process for ferries.", True),
+    ("The county procurement process for ferries was found to be unlawful.", True),
+    # The twin finds nothing against it.
+    ("Significant interest was shown in the county procurement process for ferries.", False),
+])
+def test_general_words_of_verdict_are_assessments(pair, fact, contrary):
+    vote_ = contrary_assessment(pair("The county procurement process for ferries was robust.",
+                                     fact))
+    assert (vote_ is not None) is contrary

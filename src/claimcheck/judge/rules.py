@@ -513,8 +513,10 @@ class Judge:
     def _describe(self, match: Match) -> str:
         """What the claim asserts, in plain words: "The statement denies any plan for ..."."""
         prop = match.claim_proposition
-        if not any(not self.lexicon.is_generic(t) for t in prop.things):
-            # Nothing the lexicon can name ("says it is shared" says nothing): quote the claim.
+        if prop.action not in self.lexicon.concepts \
+                or not any(not self.lexicon.is_generic(t) for t in prop.things):
+            # Nothing the lexicon can name ("says it is shared" says nothing), or an action it
+            # cannot word ("says money is consider"): quote the claim.
             words = clip_quote(match.claim.analysis.text, 300).rstrip(".;:")
             return f"The statement says \u201c{words}\u201d"
         return "The statement " + describe(prop, self.lexicon)

@@ -22,6 +22,7 @@ from claimcheck.match.retrieve import Retriever, Trace
 from claimcheck.match.signals import (
     HEDGED,
     Pair,
+    assessed_as_done,
     changes_unopposed,
     claim_declines,
     denial_narrower,
@@ -395,7 +396,8 @@ class Matcher:
             found[hit.fact.id] = Match(
                 claim, claim_prop, hit.fact, fact_prop, conflicts=outcome == "conflicts",
                 score=score, shared=hit.shared, signals=tuple(v.signal for v in votes),
-                about_statement=first.signal == "refutes_claim")
+                about_statement=first.signal == "refutes_claim" or (
+                    first.signal == "contrary_assessment" and assessed_as_done(claim)))
         for fact_id, match in structured.items():
             if fact_id in vetoed or refusal_to_disclose(Pair(claim, match.fact, None)):
                 continue  # vetoed by time, or a reply that declines to answer decides nothing

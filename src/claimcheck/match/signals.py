@@ -1107,7 +1107,10 @@ OUTCOME_FAVOURABLE = re.compile(
     r"\b(?:(?:a\s+(?:great|huge|real|resounding|big)\s+)?success(?:ful(?:ly)?)?|"
     r"(?:highly\s+|very\s+)?effective(?:ly)?|(?:good|excellent|great)\s+value(?:\s+for\s+money)?|"
     r"value\s+for\s+money|fit\s+for\s+purpose|work(?:ing|ed)\s+well|robust(?:ly)?|"
-    r"rigorous(?:ly)?|thorough(?:ly)?|world[-\s]class|well\s+managed)\b", re.I)
+    r"rigorous(?:ly)?|thorough(?:ly)?|world[-\s]class|well\s+managed|efficient(?:ly)?|"
+    r"streamlined|(?:proper|full|appropriate)?\s*due\s+diligence|lawful(?:ly)?|"
+    r"(?:running|run|working|operating|conducted|managed)\s+(?:properly|smoothly|effectively)|"
+    r"(?:absolutely\s+)?the\s+right\s+decision)\b", re.I)
 OUTCOME_UNFAVOURABLE = re.compile(
     r"\b(?:no\s+(?:significant|discernible|measurable|clear|statistically\s+significant|"
     r"real|lasting)\s+(?:or\s+\w+\s+)?(?:impact|effect|improvement|difference|benefit|change)|"
@@ -1123,7 +1126,11 @@ OUTCOME_UNFAVOURABLE = re.compile(
     r"(?:did|does|has|have)\s+not\s+(?:achieve[ds]?|meet|met|deliver(?:ed)?|work(?:ed)?|"
     r"succeed(?:ed)?)|(?:significant|serious|major|systemic)\s+(?:problems|weaknesses|failings|"
     r"shortcomings|flaws)|not\s+(?:always\s+)?(?:adequately|properly|consistently)|"
-    r"inadequate(?:ly)?|poorly\s+(?:managed|designed|implemented|targeted))\b", re.I)
+    r"inadequate(?:ly)?|poorly\s+(?:managed|designed|implemented|targeted)|flawed|"
+    r"(?:significant|serious|major|fundamental|unacceptable)\s+(?:\w+\s+)?(?:flaws|errors|"
+    r"mistakes|failures)|mistakes\s+(?:were|had\s+been|have\s+been)\s+made|unlawful(?:ly)?|"
+    r"inefficient|not\s+(?:running|working|operating)\s+(?:properly|smoothly|effectively))\b",
+    re.I)
 ASSESSMENTS = ((DELIVERY_FAVOURABLE, DELIVERY_UNFAVOURABLE),
                (OUTCOME_FAVOURABLE, OUTCOME_UNFAVOURABLE))
 
@@ -1157,6 +1164,24 @@ def verdict_to_be_tested(text: str, at: int) -> bool:
     """Is the verdict at ``at`` inside a clause of what was to be checked ("examinations to
     reassure her that the process remained robust")? It is not asserted."""
     return TO_BE_TESTED.search(text, 0, at) is not None
+
+
+# A verdict on what is done: "was robust", "has been a great success", "had proven to be".
+PAST_VERDICT = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|had\s+proven|"
+                          r"has\s+proven|had\s+proved|proved|turned\s+out)\b[^.;:!?]{0,40}$", re.I)
+
+
+def assessed_as_done(claim: Claim) -> bool:
+    """Does the claim's favourable verdict judge something already done ("the first programme,
+    which finished in 2015, was successful", "its process was robust")? A later finding on the
+    same matter judges the same past, not a later one: what a finished process was does not
+    change afterwards."""
+    text = claim.analysis.text
+    for favourable, _ in ASSESSMENTS:
+        verdict = favourable.search(text)
+        if verdict is not None and PAST_VERDICT.search(text, 0, verdict.start()):
+            return True
+    return False
 
 
 def contrary_assessment(pair: Pair) -> Vote | None:
