@@ -517,6 +517,24 @@ def test_a_later_finding_on_what_was_done_judges_it_as_it_was(nlp, lexicon, corp
     assert "is consider" not in worst["lords"].rationale
 
 
+@pytest.mark.parametrize("owning, corrected", [
+    ("was misleading, and I am sorry", True),
+    ("was brief", False),   # the twin owns no error
+])
+def test_an_admission_that_words_misled_corrects_them(nlp, lexicon, corpus_dirs, owning,
+                                                      corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "answer", {"date": "2022-05-17", "speaker": "Lord Marsh of Kelby",
+                                  "venue": "oral", "house": "lords"},
+               "All twelve of the Kelby lifeboats have been refitted this year.")
+    evidence_file(evidence, "letter", "2022-06-09", kind="letter",
+                  title="Letter from Lord Marsh of Kelby to the Chair of the Committee",
+                  text=f"My answer on the refitted Kelby lifeboats {owning}: only four of the "
+                       "twelve lifeboats have been refitted this year.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
+
+
 def test_an_unsettled_claim_lists_earlier_close_records_as_leads_only(nlp, lexicon, corpus_dirs):
     """A record close to the claim that no signal decides is a lead to check: listed, never a
     ground. Its twin, the same record dated after the statement, is no lead."""
