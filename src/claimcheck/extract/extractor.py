@@ -185,6 +185,11 @@ class Extractor:
         analyses = []
         earlier_things: list[tuple[str, str]] = list(context.title_things)
         earlier_referents: list[tuple[str, str]] = []
+        # The doc's noun phrases, found once: a span's own ``noun_chunks`` walks the whole doc,
+        # which made a long document cost the square of its sentences. Only a statement looks
+        # back for what its "the data" stands for.
+        chunks = [] if record else list(doc.noun_chunks)
+        chunk_starts = [c.start for c in chunks]
         list_head: Analysis | None = None   # the last sentence whose predicate a list continues
         for sent in doc.sents:
             if not sent.text.strip():
@@ -200,7 +205,10 @@ class Extractor:
                 analysis = _continue_predicate(analysis, list_head, doc)
             elif analysis.propositions and _can_begin_a_list(sent):
                 list_head = analysis
-            earlier_referents.extend(referents_in(sent))
+            if not record:
+                earlier_referents.extend(referents_in(
+                    sent, chunks[bisect_left(chunk_starts, sent.start):
+                                 bisect_left(chunk_starts, sent.end)]))
             if record and analyses and analyses[-1].propositions \
                     and refutes_the_sentence_before(sent.text):
                 analyses[-1] = _refuted_by_next(analyses[-1], analysis, doc)
@@ -1382,15 +1390,16 @@ HANDLING_VERBS = frozenset({"collect", "gather", "share", "record", "provide", "
                             "give", "release", "disclose", "transfer", "process", "retain"})
 
 
-def referents_in(span) -> tuple[tuple[str, str], ...]:
+def referents_in(span, chunks=None) -> tuple[tuple[str, str], ...]:
     """Noun phrases that a later "the data" or "the advice" may stand for: (head lemma, text).
+    ``chunks``: the span's noun chunks, when the caller has found them for the whole doc.
 
     Phrases with words of their own beyond a determiner ("country of birth data", "the legal
     advice on the scheme"), and the objects of verbs of handling data ("to collect country of
     birth"), which are tagged with the head "data".
     """
     found: list[tuple[str, str]] = []
-    for chunk in getattr(span, "noun_chunks", ()):
+    for chunk in (chunks if chunks is not None else getattr(span, "noun_chunks", ())):
         head = chunk.root
         words = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
         extended = _with_of_phrase(chunk)
@@ -1473,6 +1482,9 @@ def _original(sent: Span) -> str:
 def _original_text(doc: Doc, start: int, end: int) -> str:
     """The characters ``start`` to ``end`` of ``doc`` as written (``quiet`` kept every offset)."""
     original = doc.user_data.get("original")
-    if original is None or len(original) != len(doc.text):
-        return doc.text[start:end].strip()
+    # The doc's length from its last token: ``doc.text`` joins every token, once a sentence.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if original is None or len(original) != length:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span.text.strip() if span is not None else ""
     return original[start:end].strip()
