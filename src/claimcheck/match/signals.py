@@ -1429,7 +1429,23 @@ def names_speaker(statement: Statement, text: str, office_names: tuple[str, ...]
     name = surname(statement.speaker)
     if name:
         return re.search(rf"\b{re.escape(name)}\b", text) is not None
-    return any(re.search(rf"(?<![\w'’]){re.escape(n)}(?![\w'’])", text) for n in office_names)
+    return any(_office_speaking(n, text) for n in office_names)
+
+
+# What an office does when it speaks for itself: "Downing Street yesterday apologised", "a No 10
+# spokesman said". An office merely named ("data held by the Department for Education") is not
+# speaking: a department's name is in most documents about its work.
+OFFICE_SPEAKING = (r"(?:said|says|apologi[sz]ed|apologi[sz]es|admitted|admits|conceded|concedes|"
+                   r"accepted|accepts|acknowledged|acknowledges|confirmed|confirms|clarified|"
+                   r"clarifies|corrected|corrects|retracted|withdrew|told|stated|states|explained|"
+                   r"insisted|regrets|regretted|spokes(?:man|woman|person|people))")
+
+
+def _office_speaking(name: str, text: str) -> bool:
+    office = rf"(?<![\w'’]){re.escape(name)}(?![\w'’])"
+    return re.search(rf"{office}(?:['’]s)?\W+(?:\w+\W+){{0,3}}?{OFFICE_SPEAKING}\b"
+                     rf"|\bspokes(?:man|woman|person)\s+(?:for|at)\s+(?:the\s+)?{office}",
+                     text, re.I) is not None
 
 
 def office_names(statement: Statement, aliases: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
