@@ -47,6 +47,8 @@ class Lexicon:
     sources: tuple[str, ...] = ()
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _opposites: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Each organisation's names by any one of them, plainly written: what ``names_of`` reads.
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for key, concept in self.concepts.items():
@@ -54,6 +56,9 @@ class Lexicon:
             if concept.opposite:
                 self._opposites[key] = concept.opposite
                 self._opposites.setdefault(concept.opposite, key)
+            if concept.category == "entities" and concept.covers is None:
+                for name in (concept.label, *concept.terms):
+                    self._names.setdefault(_plain_name(name), concept.terms)
 
     def of(self, category: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.category == category]
@@ -87,12 +92,7 @@ class Lexicon:
         """Every name of the organisation called ``name`` ("Prime Minister's Office" ->
         "Downing Street", "No 10", ...): the aliases of the entity that has it as one, or
         nothing for a name the lexicon does not know."""
-        wanted = _plain_name(name)
-        for concept in self.of("entities"):
-            if concept.covers is None and wanted in {_plain_name(n) for n in
-                                                     (concept.label, *concept.terms)}:
-                return concept.terms
-        return ()
+        return self._names.get(_plain_name(name), ())
 
     def is_public_authority(self, key: str) -> bool:
         concept = self.concepts.get(key)

@@ -533,12 +533,12 @@ class Judge:
         else:
             text = (f"{self._describe(match)}. {self._title(match)} ({self._dates(match)}) "
                     f"{fact_polarity}: \u201c{clip_quote(match.fact.analysis.text)}\u201d")
-        if outcome == "contradicted" and match.about_statement:
-            pass   # a verdict on the claim as made: the note says so, and when it was written
-        elif outcome == "contradicted":
-            days = match.fact.arose.days_until(statement.date)
-            text += (f" That fact held from {match.fact.arose.human()}, {days} days before the "
-                     f"statement of {statement.date.human()}.")
+        if outcome == "contradicted":
+            # A verdict on the claim as made has no time of its own: its note says so.
+            if not match.about_statement:
+                days = match.fact.arose.days_until(statement.date)
+                text += (f" That fact held from {match.fact.arose.human()}, {days} days before "
+                         f"the statement of {statement.date.human()}.")
         else:
             text += (f" It arose on {match.fact.arose.human()}, after the statement of "
                      f"{statement.date.human()}: the claim was overtaken by later events, "
