@@ -111,3 +111,29 @@ def test_last_week_and_last_month_are_read_to_the_month(text, anchor, expected):
 def test_a_month_of_a_relative_year_is_read_against_the_documents_date(text, anchor, expected):
     found = find_dates(text, parse_date(anchor))
     assert (found[0][2] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # A Thursday's "on Monday night" is three days before; "yesterday" and "last night" the day
+    # before.
+    ("I may have given a misleading impression in my interviews on Monday night.", "2004-04-01",
+     PartialDate(2004, 3, 29)),
+    ("At yesterday's hearing I undertook to write.", "1998-06-10", PartialDate(1998, 6, 9)),
+    ("It was revealed last night that the reports had been seen.", "1998-05-20",
+     PartialDate(1998, 5, 19)),
+    ("The board met last Thursday.", "2004-04-01", PartialDate(2004, 3, 25)),
+    # The twins: a weekday to come, every week, or in a document dated only to its month.
+    ("The board will meet on Monday night.", "2004-04-01", None),
+    ("The board meets next Monday.", "2004-04-01", None),
+    ("The board meets every Monday.", "2004-04-01", None),
+    ("I may have given a misleading impression in my interviews on Monday night.", "2004-04",
+     None),
+])
+def test_weekdays_and_yesterday_are_days_before_the_documents_day(text, anchor, expected):
+    found = find_dates(text, parse_date(anchor))
+    assert (found[0][2] if found else None) == expected
+
+
+def test_a_weekday_with_its_date_is_read_as_the_date():
+    found = find_dates("On Monday 29 March 2004 she gave two interviews.", parse_date("2004-04-01"))
+    assert [d for _, _, d in found] == [PartialDate(2004, 3, 29)]

@@ -264,6 +264,20 @@ _RELATIVE_WEEK_MONTH = re.compile(r"\b(?:last|the\s+previous)\s+(week|month)\b",
 # "since the start of the year", "at the end of last year": a month the anchor implies.
 _YEAR_EDGE = re.compile(r"\b(?:the\s+)?(start|beginning|end)\s+of\s+(the|this|last|the\s+previous)"
                         r"\s+year\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "on Monday night", "last Tuesday", "yesterday", "last night": a day the document's own day
+# implies, in reports and letters that say what was done or said days before. Not "next
+# Monday", "every Monday" or "Monday 29 March" (the date itself is read), nor a weekday in a
+# document dated only to its month.
+_DAY_BEFORE = re.compile(r"\b(?:yesterday|last\s+night)(?:['’]s)?\b", re.I)
+# "The House will vote on Monday": a weekday still to come is not a day before the text.
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|going\s+to|due\s+to|to\s+be|plans?\s+to|intends?\s+"
+                            r"to|expects?\s+to|until|from)\b|['’]ll\b", re.I)
+_WEEKDAY = re.compile(r"(?<!next\s)(?<!every\s)(?<!each\s)(?<!coming\s)\b(?:last\s+)?"
+                      r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?"
+                      r"(?:\s+(?:night|morning|afternoon|evening))?\b"
+                      rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|,?\s+(?:{_MONTH_RE})\b|s\b)",
+                      re.I)
 
 
 def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
@@ -277,7 +291,9 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
     anchor's year, "last year" the year before, "September last year" and "last September" the
     September before, "the start of the year" the anchor's January and
     "the end of last year" the December before, and, in a document dated to the day, "last week"
-    and "last month" the month a week or a month before. Without an anchor they are not dates.
+    and "last month" the month a week or a month before, "yesterday" and "last night" the day
+    before, and "on Monday" or "last Monday" the latest Monday before the anchor. Without an
+    anchor they are not dates.
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, PartialDate]] = []
@@ -358,4 +374,25 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
             taken.append(match.span())
             # Known only to the month: "last week" names no day.
             found.append((match.start(), match.end(), PartialDate(day.year, day.month)))
+        found += _days_before(text, anchor.start, taken)
+    return found
+
+
+def _days_before(text: str, today: dt.date, taken: list[tuple[int, int]]):
+    """ "yesterday", "last night" and weekdays, in a text written on ``today``: the latest such
+    day before it (a report of Thursday's "on Monday night" means three days before)."""
+    found = []
+    for match in _DAY_BEFORE.finditer(text):
+        if not _overlaps(match.span(), taken):
+            day = today - dt.timedelta(days=1)
+            taken.append(match.span())
+            found.append((match.start(), match.end(), PartialDate(day.year, day.month, day.day)))
+    for match in _WEEKDAY.finditer(text):
+        if _overlaps(match.span(), taken) or _FUTURE_BEFORE.search(
+                text[max(0, match.start() - 60):match.start()].split(".")[-1]):
+            continue
+        back = (today.weekday() - _WEEKDAYS.index(match[1].lower())) % 7 or 7
+        day = today - dt.timedelta(days=back)
+        taken.append(match.span())
+        found.append((match.start(), match.end(), PartialDate(day.year, day.month, day.day)))
     return found
