@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.dates import PartialDate
+from claimcheck.dates import PartialDate, parse_date
 from claimcheck.match.retrieve import Retriever
 from claimcheck.match.signals import (
     Pair,
@@ -21,11 +21,13 @@ from claimcheck.match.signals import (
     figures,
     office_names,
     opposite_polarity,
+    own_occasion_corrected,
     promises_apart,
     refusal_to_disclose,
     refutes_claim,
     reported_words,
     share_against_whole,
+    short_posts,
     surname,
     vote,
 )
@@ -777,6 +779,95 @@ def test_the_speakers_own_correction_within_days_needs_a_quarter_of_the_words(re
                     date=day, text=reply)
     found = corrects_statement(said, item, [(reply, reply)], share(words), lambda t: False)
     assert (found is not None) is linked
+
+
+@pytest.mark.parametrize("said_on, venue, text, linked", [
+    # Tuesday 17 May 2022; the correction is of Friday 20 May.
+    ("2022-05-17", "press", "Statement by Jane Hartley. I may have given a misleading impression "
+     "in my interviews on Tuesday about whether the warnings had reached me.", True),
+    # The twins: another day; the third person; another venue's words (answers in the House).
+    ("2022-05-18", "press", "Statement by Jane Hartley. I may have given a misleading impression "
+     "in my interviews on Tuesday about whether the warnings had reached me.", False),
+    ("2022-05-17", "press", "Statement by Jane Hartley. She may have given a misleading "
+     "impression in interviews on Tuesday about whether the warnings had reached her.", False),
+    ("2022-05-17", "press", "Statement by Jane Hartley. I may have given a misleading impression "
+     "in my answers in the debate on Tuesday about whether the warnings had reached me.", False),
+])
+def test_the_speakers_correction_of_what_they_said_on_the_day_needs_no_words(said_on, venue, text,
+                                                                              linked):
+    """ "I may have given a misleading impression in my interviews on Tuesday" corrects what the
+    speaker said in interviews that Tuesday, whatever the words."""
+    from dataclasses import replace
+
+    from claimcheck.judge.rules import _names_day, _told_on
+    said = replace(statement("This is the first time anybody has heard about these concerns."),
+                   date=parse_date(said_on), venue=venue)
+    item = evidence(text, "correction", PartialDate(2022, 5, 20))
+    words = {"first", "time", "anybody", "heard", "concerns"}
+    windows = [(s + ".", text) for s in text.split(". ")]
+    found = corrects_statement(said, item, windows, share(words),
+                               lambda t: _names_day(t, item.date, said.date),
+                               told_that_day=lambda t: _told_on(t, item.date, said.date))
+    assert (found is not None and found.by_speaker) is linked
+
+
+@pytest.mark.parametrize("venue, singled_out, corrected", [
+    ("press", False, True),
+    # The twins: a written answer, one of a day's batch, needs whom it answered or its words.
+    ("written-answer", False, False),
+    ("written-answer", True, True),
+])
+def test_a_days_answers_need_singling_out(venue, singled_out, corrected):
+    from dataclasses import replace
+    said = replace(statement("x"), venue=venue)
+    window = "I regret that my answer on 17 May and my interview that day were wrong."
+    assert own_occasion_corrected(said, window, True, True, singled_out) is corrected
+
+
+@pytest.mark.parametrize("role, names", [
+    ("Secretary of State for Foreign and Commonwealth Affairs",
+     ("Foreign Secretary", "Foreign and Commonwealth Affairs Secretary")),
+    ("Secretary of State for the Home Department", ("Home Secretary", "Home Department Secretary")),
+    ("Secretary of State for Education", ("Education Secretary",)),
+    ("Minister of State for Immigration", ()),   # a Minister of State has no short name
+])
+def test_a_secretary_of_state_is_called_for_short(role, names):
+    assert short_posts(role) == names
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("The Foreign Secretary took the first opportunity to give the House the information in his "
+     "written answer on 19 May. That answer corrects his statement on 12 May that no "
+     "intelligence reports were seen by Ministers or officials that suggested a breach of the "
+     "arms embargo.", True),
+    # The twins: the Home Secretary is another post; a Home Affairs Committee names no post.
+    ("The Home Secretary took the first opportunity to give the House the information in his "
+     "written answer on 19 May. That answer corrects his statement on 12 May that no "
+     "intelligence reports were seen by Ministers or officials that suggested a breach of the "
+     "arms embargo.", False),
+    ("A letter to the Home Affairs Committee from the Permanent Secretary. That answer corrects "
+     "the statement on 12 May that no intelligence reports were seen by Ministers or officials "
+     "that suggested a breach of the arms embargo.", False),
+])
+def test_a_report_that_the_post_holder_corrected_their_statement_corrects_it(text, linked):
+    """A later letter saying the Foreign Secretary's answer "corrects his statement on 12 May"
+    is the speaker's own correction, tied by the post and the day, as a letter of the speaker's
+    would be."""
+    from dataclasses import replace
+
+    from claimcheck.judge.rules import _names_day
+    said = replace(statement("At no stage was any intelligence passed to ministers or officials "
+                             "that suggested a breach of the arms embargo.", speaker="Robin Cook"),
+                   date=PartialDate(1998, 5, 12),
+                   role="Secretary of State for Foreign and Commonwealth Affairs",
+                   department="Foreign and Commonwealth Office")
+    item = evidence(text, "letter", PartialDate(1998, 6, 10))
+    words = {"stage", "intelligence", "passed", "ministers", "officials", "suggested", "breach",
+             "arms", "embargo"}
+    windows = [(s + ".", text) for s in text.split(". ")]
+    found = corrects_statement(said, item, windows, share(words),
+                               lambda t: _names_day(t, item.date, said.date))
+    assert (found is not None and found.by_speaker) is linked
 
 
 @pytest.mark.parametrize("speaker, name", [

@@ -208,7 +208,9 @@ class Judge:
                 statement_day_named=doc.day_named, ties=doc.ties,
                 other_occasion_named=doc.other_occasion_named,
                 quotes_claim=lambda text: bool(grams & quoted_runs(text)),
-                figures_of_claim=claimed)
+                figures_of_claim=claimed,
+                told_that_day=lambda text, anchor=doc.item.date: _told_on(text, anchor,
+                                                                          statement.date))
             if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
                 links.append(link)
         return links
@@ -909,8 +911,13 @@ def _days_named(text: str, anchor: PartialDate) -> frozenset[PartialDate]:
 # Words that make a day the day of something said: "in my answer of 12 March", "I told the
 # House on 12 March", "[Official Report, 12 March 2023; Vol. 729, c. 40]".
 TELLING_NEAR = re.compile(r"\b(?:said|told|stated|answer(?:ed|s)?|repl(?:y|ied)|debate|Official\s+"
-                          r"Report|interview|remarks|comments|contribution|evidence\s+session|"
-                          r"letter|wrote|statement)\b", re.I)
+                          r"Report|interviews?|remarks|comments|contributions?|evidence\s+session|"
+                          r"letters?|wrote|statements?)\b", re.I)
+
+
+def _told_on(text: str, anchor: PartialDate, day: PartialDate) -> bool:
+    """Does ``text`` give the statement's ``day`` as the day something was said?"""
+    return day.day is not None and day in _occasion_days(text, anchor)
 
 
 @lru_cache(maxsize=1 << 16)

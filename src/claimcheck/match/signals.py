@@ -1357,7 +1357,7 @@ CORRECTION_LANGUAGE = re.compile(
     r"(?:was|were)\s+[\"'‘“]?(?:\w+ly\s+)?(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
     r"errors\s+(?:had|have|were)\s+(?:been\s+)?(?:identified|made)|retracting|"
-    r"correct(?:ed|ing)\s+(?:the\s+|its\s+|his\s+|her\s+|my\s+|their\s+|earlier\s+)?"
+    r"correct(?:ed|ing|s)\s+(?:the\s+|its\s+|his\s+|her\s+|my\s+|their\s+|earlier\s+)?"
     r"(?:record|statements?|answers?|wording|remarks|words)|"
     r"should\s+(?:not\s+)?have\s+(?:said|stated|been|read|referred|suggested|claimed|acknowledged|"
     r"made\s+clear|included)|"
@@ -1377,10 +1377,12 @@ OWNING = re.compile(r"\b(?:apologi[sz]e|correct(?:ed|ion|ing)?)\b", re.I)
 # 'spectacularly wrong'") or took the words back ("she later retracted the claim"): owning it
 # too, once the report is surely later than the statement.
 ADMITTING = re.compile(r"\b(?:admit(?:s|ted|ting)?|retract(?:s|ed|ing)?|withdr[ae]w(?:s|n)?|"
-                       r"withdrawing|backtrack(?:s|ed|ing)?)\b", re.I)
+                       r"withdrawing|backtrack(?:s|ed|ing)?|correct(?:s|ed)\s+(?:his|her|their)\s+"
+                       r"(?:own\s+)?(?:statement|answer|remarks|words|evidence))\b", re.I)
 FIRST_PERSON_TELLING = re.compile(
-    r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:answer|"
-    r"reply|response|statement|letter|remarks|contribution|words)|I\s+apologi[sz]e|"
+    r"\b(?:I\s+(?:told|said|stated|informed|gave|suggested|indicated|referred)|my\s+(?:(?:press\s+)?"
+    r"answers?|repl(?:y|ies)|responses?|statements?|letters?|remarks|contributions?|words|"
+    r"interviews?|comments)|I\s+apologi[sz]e|"
     r"I\s+(?:mis-?spoke|misstated|was\s+wrong|got\s+(?:it|that|this)\s+wrong|made\s+(?:an?\s+)?"
     r"(?:error|mistake)))\b", re.I)
 
@@ -1479,7 +1481,7 @@ ROLE_STOP = frozenset({"minister", "secretary", "state", "of", "for", "the", "an
                        "parliamentary", "permanent", "deputy", "chief", "lord", "to", "in",
                        "department", "his", "her", "majesty's", "majestys", "office", "chair",
                        "member", "government", "spokesperson", "spokesman", "spokeswoman",
-                       "official", "press", "adviser", "advisor", "prime"})
+                       "official", "press", "adviser", "advisor", "prime", "affairs"})
 # A filed correction tied to a statement in two other ways needs this share of the claim's words
 # anywhere in it (an apology rarely repeats the words it regrets).
 FILED_CORRECTION_SHARE = 0.25
@@ -1510,11 +1512,29 @@ def _names_post(statement: Statement, text: str) -> bool:
     if not statement.role or not MINISTERIAL.search(statement.role) \
             or not MINISTER_NAMED.search(text):
         return False
+    if any(re.search(rf"\b{re.escape(name)}\b", text) for name in short_posts(statement.role)):
+        return True
     own = named_words(statement.role)
     if not own and len(statement.role.split()) >= 2:
         # A post of general words only is one office ("Prime Minister"): named by the phrase.
         return re.search(rf"\b{re.escape(statement.role)}\b", text, re.I) is not None
     return _names_all(own - named_words(statement.department), text)
+
+
+SECRETARY_OF_STATE = re.compile(r"\bSecretary\s+of\s+State\s+for\s+(?:the\s+)?((?:[A-Z][\w'’]*"
+                                r"(?:\s+(?:and|&)\s+|\s+)?)+)")
+
+
+def short_posts(role: str) -> tuple[str, ...]:
+    """What a Secretary of State is called for short: "Secretary of State for Foreign and
+    Commonwealth Affairs" is the "Foreign Secretary", "Secretary of State for Work and Pensions"
+    the "Work and Pensions Secretary", "for the Home Department" the "Home Secretary"."""
+    found = SECRETARY_OF_STATE.search(role or "")
+    if not found:
+        return ()
+    words = found[1].split()
+    names = [f"{words[0]} Secretary", f"{' '.join(words)} Secretary"]
+    return tuple(dict.fromkeys(names))
 
 
 def _names_department(statement: Statement, text: str) -> bool:
@@ -1612,6 +1632,41 @@ def admitted_later(statement: Statement, item: Evidence, sentence: str) -> bool:
         and statement.date.compare(item.date) is Order.BEFORE
 
 
+# The words by which a correction names an occasion of each venue: "my interviews on Monday
+# night" is the press, "my answer of 12 March" a written or oral answer.
+OCCASION_NOUNS = {
+    "press": r"interviews?|press\s+(?:statements?|conference|briefing)|broadcast|programme|"
+             r"remarks|comments",
+    "written-answer": r"answers?|repl(?:y|ies)|response",
+    "oral": r"debate|House|answers?|repl(?:y|ies)|remarks|comments|contribution|speech|statement|"
+            r"questions",
+    "written-statement": r"statement",
+    "committee": r"evidence|Committee|hearing|session",
+    "correspondence": r"letters?|wrote|e-?mail",
+    "meeting": r"meeting",
+    "foi-response": r"response|reply",
+}
+# Venues where one speaker gives many items a day (a minister answers a batch of written
+# questions): naming the day does not say which answer.
+MANY_A_DAY = ("written-answer",)
+
+
+def own_occasion_corrected(statement: Statement, window: str, speaker_named: bool,
+                           day_told: bool, answer_singled_out: bool) -> bool:
+    """Does ``window`` hold the speaker's own correction of what they said on the statement's
+    day, at the statement's kind of venue: "I may have given a misleading impression in my
+    interviews on Monday night" (``day_told``: the text gives that day as the day something was
+    said)? It needs the speaker named and in the first person, the occasion named by a word of
+    the statement's venue, and, where one speaker gives many items a day, something that
+    singles the answer out (``answer_singled_out``: whom it answered, or a share of its words)."""
+    if not (speaker_named and day_told and FIRST_PERSON_TELLING.search(window)):
+        return False
+    nouns = OCCASION_NOUNS.get(statement.venue)
+    if nouns is None or not re.search(rf"\b(?:{nouns})\b", window, re.I):
+        return False
+    return answer_singled_out or statement.venue not in MANY_A_DAY
+
+
 def corrects_statement(statement: Statement, item: Evidence,
                        windows: Iterable[tuple[str, str]], word_share: Callable[[str], float],
                        statement_day_named: Callable[[str], bool],
@@ -1619,6 +1674,7 @@ def corrects_statement(statement: Statement, item: Evidence,
                        other_occasion_named: Callable[[str], bool] | None = None,
                        quotes_claim: Callable[[str], bool] | None = None,
                        figures_of_claim: frozenset[tuple[str, float]] = frozenset(),
+                       told_that_day: Callable[[str], bool] | None = None,
                        ) -> CorrectionLink | None:
     """Does ``item`` correct this statement? Correction language in a sentence that is tied to
     the statement by its words and by its day, its speaker (by name or post) or its occasion
@@ -1636,6 +1692,9 @@ def corrects_statement(statement: Statement, item: Evidence,
     about the words that gave it, as much as one repeating them.
     A document filed as a correction and tied in two ways needs fewer of the claim's words: an
     apology ("I hugely regret if my comment caused offence") seldom repeats them.
+    ``told_that_day(text)`` says whether the text gives the statement's day as the day something
+    was said ("in my interviews on Monday night"): the speaker correcting what they said on
+    that occasion needs none of the words (``own_occasion_corrected``).
     """
     whole = f"{item.title}\n{item.text}"
     # ``ties``: what ``document_ties`` found, when the caller has it for all the claims.
@@ -1677,6 +1736,10 @@ def corrects_statement(statement: Statement, item: Evidence,
             # gave to the hon. Member for Weaver Vale (Mike Amesbury)", or a letter of apology to
             # the Commissioner they were asked about, needs none of the words.
             links.append("questioner")
+        elif told_that_day is not None and own_occasion_corrected(
+                statement, window, "speaker" in links, told_that_day(window),
+                questioner_named(statement, whole) or word_share(whole) >= FILED_CORRECTION_SHARE):
+            links.append("occasion")
         elif not (filed_soon_after and {"speaker", "occasion"} <= set(links)):
             continue
         # The speaker or their department corrects its own words: a correction filed as one,
@@ -1685,7 +1748,7 @@ def corrects_statement(statement: Statement, item: Evidence,
         # correcting statements to Parliament").
         by_speaker = item.kind == "correction" or first_person or (
             "speaker" in links and OWNING.search(sentence) is not None) or (
-            "speaker" in links and admitted_later(statement, item, sentence)) or (
+            {"speaker", "post"} & set(links) and admitted_later(statement, item, sentence)) or (
             OWNING.search(window) is not None and _names_department(statement, item.title))
         return CorrectionLink(item.id, sentence.strip(), by_speaker, tuple(links))
     return None
