@@ -137,3 +137,16 @@ def test_weekdays_and_yesterday_are_days_before_the_documents_day(text, anchor, 
 def test_a_weekday_with_its_date_is_read_as_the_date():
     found = find_dates("On Monday 29 March 2004 she gave two interviews.", parse_date("2004-04-01"))
     assert [d for _, _, d in found] == [PartialDate(2004, 3, 29)]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("We can confirm that on April 1, an officer spoke to him.", "2020-05-25",
+     PartialDate(2020, 4, 1)),
+    ("The June 30 hearing was adjourned.", "2020-05-25", PartialDate(2019, 6, 30)),
+    # The twins: "may" as a verb, and a month before a number that is a count.
+    ("Officials may 5 times a year inspect the site.", "2020-05-25", None),
+    ("In March 1,000 people applied.", "2020-05-25", None),
+])
+def test_a_month_before_its_day_takes_the_documents_year(text, anchor, expected):
+    found = find_dates(text, parse_date(anchor))
+    assert (found[0][2] if found else None) == expected

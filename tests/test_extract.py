@@ -144,6 +144,10 @@ def test_a_dated_version_a_sentence_reads_within_dates_the_fact(extractor, text,
      (PartialDate(2022, 1, 31), "date")),
     ("The minister said that the audit would be published by 22 July 2022.",
      (PartialDate(2022, 1, 31), "date")),
+    # A date between "that" and its clause dates the clause, however the parser hangs it; a
+    # US-style "April 1" takes the document's year.
+    ("We can confirm that on April 1, an officer from the constabulary spoke to the father.",
+     (PartialDate(2021, 4, 1), "text")),
 ])
 def test_a_later_record_of_an_earlier_event_is_dated_by_the_event(extractor, text, arose):
     """What a report, a finding or a statement reports keeps the date the text gives it: the
@@ -334,6 +338,15 @@ def test_a_heading_after_a_sentence_with_nothing_to_take_is_not_a_list_item(extr
     ("These changes will end the lottery of care costs, raising the upper limit from £23,350 "
      "to £100,000.", "raising", Polarity.AFFIRMED),
     ("These changes will stop raising the upper limit each year.", "raising", Polarity.DENIED),
+    # "At no stage" is a "never", even where the parser takes the inverted "was" for the verb;
+    # "at no cost" says how. "End up" says how things turned out, and ends nothing.
+    ("At no stage was he or his family spoken to by the police about this matter.", "spoken",
+     Polarity.DENIED),
+    ("At one stage he was spoken to by the police about this matter.", "spoken",
+     Polarity.AFFIRMED),
+    ("At no point did officials share the data.", "share", Polarity.DENIED),
+    ("Officials shared the data at no cost.", "shared", Polarity.AFFIRMED),
+    ("About half of them ended up being given a penalty of £50.", "given", Polarity.AFFIRMED),
 ])
 def test_a_clause_takes_the_polarity_its_own_words_give(extractor, text, verb, polarity):
     a = only_claim(extractor, text)

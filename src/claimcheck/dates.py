@@ -252,6 +252,9 @@ def parse_text_date(text: str, whole: bool = False) -> PartialDate | None:
 
 _DAY_MONTH = re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\b"
                         rf"(?!\.?,?\s+\d{{4}})", re.I)
+# "on April 1", as US and some UK news copy writes it, with the year left to the document.
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}|\d|[,.:]\d)",
+                        re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:earlier|later)\s+this\s+year\b|\bthis\s+year\b|"
                             r"\b(?:last|previous)\s+year\b", re.I)
 # "September last year", "in March of this year", "last September": a month the anchor's year
@@ -287,7 +290,7 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
     validate, and a bad date there must not stop a check.
 
     With ``anchor`` (the date of the document the text comes from), dates that lean on it are
-    read too: "on 17 May" is the last 17 May on or before the anchor, "earlier this year" the
+    read too: "on 17 May" (or "on May 17") is the last 17 May on or before the anchor, "earlier this year" the
     anchor's year, "last year" the year before, "September last year" and "last September" the
     September before, "the start of the year" the anchor's January and
     "the end of last year" the December before, and, in a document dated to the day, "last week"
@@ -334,6 +337,19 @@ def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]
         year = anchor.year
         if anchor.month is not None and (month, day) > (anchor.month, anchor.day or 31):
             year -= 1   # "on 17 May" in a letter of March: the May before
+        try:
+            value = PartialDate(year, month, day)
+        except DateError:
+            continue
+        taken.append(match.span())
+        found.append((match.start(), match.end(), value))
+    for match in _MONTH_DAY.finditer(text):
+        if not match[1][0].isupper() or _overlaps(match.span(), taken):
+            continue   # "may 5 people", or a month already read
+        month, day = _MONTHS[match[1].lower()], int(match[2])
+        year = anchor.year
+        if anchor.month is not None and (month, day) > (anchor.month, anchor.day or 31):
+            year -= 1
         try:
             value = PartialDate(year, month, day)
         except DateError:

@@ -725,15 +725,24 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
     for below, node in zip([None, *chain[:-1]], chain, strict=True):
         negations += _negations(node)
         if node != trigger and (node.lemma_.lower() in lexicon.negating_verbs
-                                    or node.lemma_.lower() in lexicon.ending_verbs) \
+                                    or (node.lemma_.lower() in lexicon.ending_verbs
+                                        and not _ended_up(node))) \
                 and not _aim_of_a_noun(node) and (below.dep_ not in MANNER_DEPS
                                                   or _refused_action(node, below, lexicon)):
             negations += 1
     if _refuted(trigger) or _unshown(chain) or _failed(trigger) or _said_untrue(trigger, chain):
         negations += 1
+    if _inverted_passive(trigger):
+        negations += _negations(trigger.head)
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
+
+
+def _ended_up(verb: Token) -> bool:
+    """ "About half of them ended up being given a penalty": "end up" says how things turned
+    out, and ends nothing."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _governs_infinitive(verb: Token) -> bool:
@@ -877,8 +886,9 @@ def _governor(chain: list[Token]) -> tuple[Token, Token] | None:
 
 
 def _negations(node: Token) -> int:
-    """The negations a word carries itself: "not", "no" or "neither" on it, or a subject that is
-    "nothing", "none" or "nobody", or has "no" or "neither" before it."""
+    """The negations a word carries itself: "not", "no" or "neither" on it, a subject that is
+    "nothing", "none" or "nobody", or has "no" or "neither" before it, or a "never" phrase ("at
+    no stage")."""
     count = 0
     for child in node.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
@@ -889,7 +899,32 @@ def _negations(node: Token) -> int:
         elif child.dep_ in ("nsubj", "nsubjpass") and any(
                 g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children):
             count += 1
+        elif _never_phrase(child):
+            count += 1
     return count
+
+
+def _inverted_passive(verb: Token) -> bool:
+    """ "At no stage was he spoken to by the police": after a fronted phrase the parser may take
+    the inverted "was" for the main verb and the participle for its clause, so the "was" and
+    what it carries belong to the participle."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBN" and head.lemma_.lower() == "be" \
+        and head.i < verb.i and not any(c.dep_ in ("nsubj", "expl") for c in head.children)
+
+
+# Nouns of time and manner that "at no", "in no", "on no", "under no" make a "never": "At no
+# stage was he spoken to", "in no way", "on no occasion", "under no circumstances". Not "at no
+# cost", which says how, not whether.
+NEVER_NOUNS = frozenset({"stage", "point", "time", "moment", "way", "occasion", "circumstance",
+                         "account", "sense"})
+
+
+def _never_phrase(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "under") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in NEVER_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+        for g in child.children)
 
 
 def _unshown(chain: list[Token]) -> bool:
@@ -1295,6 +1330,11 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
                 baseline_end is not None and RANGE_JOIN.fullmatch(sent.text[baseline_end:start])):
             baseline_end = end  # a comparison's baseline (and the rest of its range), not the
             continue            # date of the event
+        if OPENS_THE_CLAUSE.search(sent.text[:start]):
+            # "We can confirm that on April 1, an officer spoke to ...": a date between "that"
+            # and its clause dates the clause, wherever the parser hangs it.
+            found.append(date)
+            continue
         while node.pos_ not in ("VERB", "AUX") and node.dep_ != "ROOT" and node.head != node:
             if node.dep_ in ("acl", "relcl", "compound", "amod") and node.pos_ != "NUM":
                 break
@@ -1302,6 +1342,9 @@ def _event_date(sent: Span, dates_found: list) -> PartialDate | None:
         if node.i in verbs or (node.dep_ == "ROOT") or _dates_the_frame(node, verbs):
             found.append(date)
     return min(found, key=lambda d: d.start) if found else None
+
+
+OPENS_THE_CLAUSE = re.compile(r"\bthat,?\s+(?:on|in|at|during|since|from|between)?\s*$", re.I)
 
 
 # Verbs by which a record reports what happened: "the NAO found that in April 2019 the
