@@ -747,6 +747,18 @@ def test_a_filed_apology_soon_after_to_whom_the_question_names_needs_no_words(le
     assert (found is not None) is linked
 
 
+def test_accepting_a_thing_is_not_accepting_a_proposition_about_another(pair):
+    """ "We do not accept the statistics" says nothing against "The Government accept that the
+    guidance did not reflect the law"; its twin accepts that the statistics were wrong."""
+    claim = "We do not accept the overpayment statistics that the noble Baroness mentioned."
+    apart = pair(claim, "The Government accept that the guidance on overpayment did not "
+                        "accurately reflect the statutory position.")
+    meets = pair(claim, "The Government accept that the overpayment statistics the noble "
+                        "Baroness mentioned were right.")
+    assert opposite_polarity(apart) is None
+    assert opposite_polarity(meets) is not None
+
+
 def test_light_verbs_say_the_same_only_with_most_of_their_words_in_common(pair):
     """ "Employers will need to check passports as they do now for EU citizens" and "Employers
     will not be expected to differentiate between resident EU citizens and others" share three

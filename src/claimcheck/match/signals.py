@@ -436,7 +436,7 @@ def opposite_polarity(pair: Pair) -> Vote | None:
         elif not same_predicate(cp, fp, claim_words, fact_words):
             continue
         if not _shares_argument(pair, cp, fp) or roles_clash(cp, fp) or \
-                denial_narrower(pair, cp, fp):
+                denial_narrower(pair, cp, fp) or complements_apart(pair, cp, fp):
             continue
         return Vote("opposite_polarity", "conflicts", _strength(pair), cp, fp)
     return None
@@ -709,6 +709,30 @@ def denial_narrower(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
     others = set(asserted_words[:asserted_words.index(head)])
     said = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", asserted_text.lower())}
     return bool(kinds and others and not kinds & others and not kinds & said)
+
+
+def complements_apart(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
+    """Does one accept (or deny, or confirm) a thing and the other a proposition about something
+    else? "I do not entirely accept the statistics that the noble Baroness mentioned" says
+    nothing against "the Government accept that ... the guidance did not accurately reflect the
+    statutory position": a "that" clause is what is accepted there, and it never names the
+    statistics. "... accept that the statistics were wrong" does meet it."""
+    for one, other, other_text in ((cp, fp, pair.fact.analysis.text),
+                                   (fp, cp, pair.claim.analysis.text)):
+        thing = _object(one)
+        if thing is None or _object(other) is not None:
+            continue
+        clause = re.search(rf"\b{re.escape(other.action_text)}\s+that\b(.*)", other_text, re.I)
+        if clause is None:
+            continue
+        said = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", clause[1].lower())}
+        # The object's head noun: its last word before any clause that describes it.
+        named = re.split(r"\b(?:that|which|who|whom)\b", thing.lower())[0]
+        words = [w for w in re.findall(r"[a-z][a-z'\-]+", named)
+                 if w not in PRONOUN_WORDS and len(w) > 2]
+        if words and stem(words[-1]) not in said:
+            return True
+    return False
 
 
 def roles_clash(cp: Proposition, fp: Proposition) -> bool:
