@@ -332,21 +332,15 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 def _anchored_dates(text: str, anchor: PartialDate, taken: list[tuple[int, int]]):
     found = []
-    for match in _DAY_MONTH.finditer(text):
-        month, day = _MONTHS[match[2].lower()], int(match[1])
-        year = anchor.year
-        if anchor.month is not None and (month, day) > (anchor.month, anchor.day or 31):
-            year -= 1   # "on 17 May" in a letter of March: the May before
-        try:
-            value = PartialDate(year, month, day)
-        except DateError:
+    # "on 17 May" and "on May 17": the day in the anchor's year, or the year before if it is
+    # later in the year than the anchor ("on 17 May" in a letter of March: the May before).
+    days = [(m, m[2], m[1]) for m in _DAY_MONTH.finditer(text)]
+    days += [(m, m[1], m[2]) for m in _MONTH_DAY.finditer(text)
+             if m[1][0].isupper()]   # not "may 5 people"
+    for match, month_name, day_text in days:
+        if _overlaps(match.span(), taken):
             continue
-        taken.append(match.span())
-        found.append((match.start(), match.end(), value))
-    for match in _MONTH_DAY.finditer(text):
-        if not match[1][0].isupper() or _overlaps(match.span(), taken):
-            continue   # "may 5 people", or a month already read
-        month, day = _MONTHS[match[1].lower()], int(match[2])
+        month, day = _MONTHS[month_name.lower()], int(day_text)
         year = anchor.year
         if anchor.month is not None and (month, day) > (anchor.month, anchor.day or 31):
             year -= 1
