@@ -651,3 +651,19 @@ def test_a_report_of_the_words_then_said_to_be_untrue_contradicts_them(nlp, lexi
     # The quote holds both sentences, as written.
     assert refuted.evidence[0].quote.endswith("through the winter. That was not accurate.")
     assert outcomes["confirmed"].verdict not in (Verdict.CONTRADICTED, Verdict.CORRECTED)
+
+
+@pytest.mark.parametrize("maintaining, stands", [
+    ("From the outset I have been clear that I did not download or view pornography on my "
+     "Parliamentary computers.", True),
+    # The twin: the same words, not maintained but reported.
+    ("The report says that I did not download or view pornography on my Parliamentary "
+     "computers.", False),
+])
+def test_a_claim_the_correcting_document_maintains_stands(maintaining, stands):
+    from claimcheck.judge.rules import _windows, maintained_beside
+    correcting = ("I accept that I should have been clear in my press statements that police "
+                  "lawyers talked to my lawyers in 2008 about the material on the computers.")
+    text = f"{maintaining} {correcting}"
+    words = {"maintain", "truth", "download", "look", "pornography", "computer"}
+    assert maintained_beside(_windows(text), correcting, words) is stands

@@ -211,7 +211,8 @@ class Judge:
                 figures_of_claim=claimed,
                 told_that_day=lambda text, anchor=doc.item.date: _told_on(text, anchor,
                                                                           statement.date))
-            if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text):
+            if link is not None and not restated_as_correct(doc.item.text, claim.analysis.text) \
+                    and not maintained_beside(doc.windows, link.sentence, words):
                 links.append(link)
         return links
 
@@ -854,6 +855,29 @@ def _windows(text: str) -> list[tuple[str, str]]:
 CORRECT_WORDING = re.compile(r"\b(?:should\s+have\s+(?:been|said|stated|read)|correct\s+"
                              r"(?:response|answer|version|figure|wording)\s+(?:is|was|should))",
                              re.I)
+
+
+# Words by which a correcting document says what still stands: "From the outset I have been
+# clear that I did not download ...", "I have always maintained", "The main point he was making,
+# that no such reports were seen by Ministers, stands."
+MAINTAINING = re.compile(r"\b(?:(?:I|we)\s+(?:have\s+)?(?:always\s+|consistently\s+)?(?:been\s+clear|"
+                         r"maintained|maintain|said\s+all\s+along)|(?:I|we)\s+stand\s+by|"
+                         r"(?:still\s+)?stands|remains?\s+(?:true|the\s+case|correct|accurate))\b",
+                         re.I)
+
+
+def maintained_beside(windows: Sequence[tuple[str, str]], correcting: str,
+                      words: set[str]) -> bool:
+    """Does the document maintain the claim in a sentence of its own, beside the one that
+    corrects something? A resignation letter that says "I have been clear that I did not
+    download ... pornography on my Parliamentary computers" and then "I should have been clear
+    ... that police lawyers talked to my lawyers" corrects what was said about the police, and
+    maintains the denial: the claim whose words the maintaining sentence holds (half or more,
+    and more than the correcting sentence holds) stands."""
+    corrected_share = _word_share(words, correcting)
+    return any(sentence != correcting and MAINTAINING.search(sentence)
+               and _word_share(words, sentence) >= max(0.5, corrected_share + 1e-9)
+               for sentence, _ in windows)
 
 
 def restated_as_correct(correction: str, claim_text: str) -> bool:
