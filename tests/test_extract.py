@@ -347,6 +347,10 @@ def test_a_heading_after_a_sentence_with_nothing_to_take_is_not_a_list_item(extr
     ("At no point did officials share the data.", "share", Polarity.DENIED),
     ("Officials shared the data at no cost.", "shared", Polarity.AFFIRMED),
     ("About half of them ended up being given a penalty of £50.", "given", Polarity.AFFIRMED),
+    # A verb whose object is "no" something does not do it; finding no evidence is a finding.
+    ("The police are taking no action against him.", "taking", Polarity.DENIED),
+    ("The police are taking action against him.", "taking", Polarity.AFFIRMED),
+    ("There is no intention to take retrospective action.", "is", Polarity.DENIED),
 ])
 def test_a_clause_takes_the_polarity_its_own_words_give(extractor, text, verb, polarity):
     a = only_claim(extractor, text)
@@ -477,3 +481,22 @@ def test_a_gerund_a_noun_names_as_an_activity_asserts_nothing(extractor):
                      "railway.")
     assert falls("We have made real progress in reducing the backlog.")
     assert falls("The scheme has had great success in reducing the backlog.")
+
+
+@pytest.mark.parametrize("text, approves", [
+    ("The board cleared the plan in March.", True),
+    # The twins: the adjective approves nothing.
+    ("The police have made clear they are taking no action.", False),
+    ("It was not clear how their earnings would affect their entitlement.", False),
+])
+def test_clear_approves_only_as_a_verb(extractor, text, approves):
+    actions = {p.action for p in only_claim(extractor, text).propositions}
+    assert ("approve" in actions) is approves
+
+
+def test_finding_no_evidence_is_a_finding_made(extractor):
+    """ "found no evidence of problems" records an absence; the finding itself was made."""
+    facts = extractor.facts(evidence("On the core software, Second Sight reported that it had "
+                                     "so far found no evidence of system-wide problems."))
+    found = [p for f in facts for p in f.analysis.propositions if p.action_text == "found"]
+    assert found and found[0].polarity is Polarity.AFFIRMED

@@ -548,10 +548,17 @@ def _fuzzy_term(word: str, terms: tuple[str, ...]) -> str | None:
     return hit[0] if hit else None
 
 
+# Terms that name an action only as verbs: "the board cleared the plan" approves it, but "made
+# clear", "it became clear that" and "it was not clear how" approve nothing.
+VERB_ONLY_TERMS = frozenset({"clear"})
+
+
 def _can_be_action(span: Span) -> bool:
     root = span.root
     if len(span) > 1:
         return True
+    if root.pos_ == "ADJ" and root.lemma_.lower() in VERB_ONLY_TERMS:
+        return False
     return root.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and not (root.pos_ == "NOUN"
                                                                  and root.dep_ == "compound")
 
@@ -734,6 +741,8 @@ def _polarity(trigger: Token, lexicon: Lexicon, sentence: str) -> Polarity:
         negations += 1
     if _inverted_passive(trigger):
         negations += _negations(trigger.head)
+    if _nothing_done(trigger):
+        negations += 1
     if NO_LONGER.search(sentence) and negations == 0:
         negations = 1
     return Polarity.DENIED if negations % 2 else Polarity.AFFIRMED
@@ -902,6 +911,24 @@ def _negations(node: Token) -> int:
         elif _never_phrase(child):
             count += 1
     return count
+
+
+FINDING_VERBS = EVIDENCING_VERBS | {"find", "see", "identify", "detect", "uncover", "observe",
+                                    "discover", "locate", "hold", "record"}
+
+
+def _nothing_done(verb: Token) -> bool:
+    """ "taking no action", "made no payments", "there is no intention to": a verb whose object
+    is "no" something does not do it. (Only the verb read: "we have no targets" denies the
+    targets, the noun, once. "Found no evidence of problems" records an absence, which is read
+    as one: the finding was made.)"""
+    if verb.lemma_.lower() in FINDING_VERBS:
+        return False
+    return verb.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("dobj", "attr") and any(g.dep_ == "det" and g.lower_ == "no"
+                                                for g in child.children)
+        and (child.dep_ == "dobj" or any(c.dep_ == "expl" for c in verb.children))
+        for child in verb.children)
 
 
 def _inverted_passive(verb: Token) -> bool:
