@@ -277,7 +277,7 @@ _DAY_BEFORE = re.compile(r"\b(?:yesterday|last\s+night)(?:['’]s)?\b", re.I)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|going\s+to|due\s+to|to\s+be|plans?\s+to|intends?\s+"
                             r"to|expects?\s+to|until|from)\b|['’]ll\b", re.I)
 _WEEKDAY = re.compile(r"(?<!next\s)(?<!every\s)(?<!each\s)(?<!coming\s)\b(?:last\s+)?"
-                      r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?"
+                      rf"({'|'.join(_WEEKDAYS)})(?:['’]s)?"
                       r"(?:\s+(?:night|morning|afternoon|evening))?\b"
                       rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|,?\s+(?:{_MONTH_RE})\b|s\b)",
                       re.I)
@@ -290,9 +290,9 @@ def find_dates(text: str, anchor: PartialDate | None = None) -> list[tuple[int, 
     validate, and a bad date there must not stop a check.
 
     With ``anchor`` (the date of the document the text comes from), dates that lean on it are
-    read too: "on 17 May" (or "on May 17") is the last 17 May on or before the anchor, "earlier this year" the
-    anchor's year, "last year" the year before, "September last year" and "last September" the
-    September before, "the start of the year" the anchor's January and
+    read too: "on 17 May" (or "on May 17") is the last 17 May on or before the anchor,
+    "earlier this year" the anchor's year, "last year" the year before, "September last year"
+    and "last September" the September before, "the start of the year" the anchor's January and
     "the end of last year" the December before, and, in a document dated to the day, "last week"
     and "last month" the month a week or a month before, "yesterday" and "last night" the day
     before, and "on Monday" or "last Monday" the latest Monday before the anchor. Without an

@@ -707,8 +707,12 @@ def denial_narrower(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
     head = heads[-1]
     kinds = set(denied_words[:denied_words.index(head)])
     others = set(asserted_words[:asserted_words.index(head)])
-    said = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", asserted_text.lower())}
-    return bool(kinds and others and not kinds & others and not kinds & said)
+    return bool(kinds and others and not kinds & others and not kinds & _stems(asserted_text))
+
+
+def _stems(text: str) -> set[str]:
+    """Every word of ``text``, stemmed: what a sentence says, to look a phrase's words up in."""
+    return {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower())}
 
 
 def complements_apart(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
@@ -725,12 +729,9 @@ def complements_apart(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
         clause = re.search(rf"\b{re.escape(other.action_text)}\s+that\b(.*)", other_text, re.I)
         if clause is None:
             continue
-        said = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", clause[1].lower())}
-        # The object's head noun: its last word before any clause that describes it.
-        named = re.split(r"\b(?:that|which|who|whom)\b", thing.lower())[0]
-        words = [w for w in re.findall(r"[a-z][a-z'\-]+", named)
-                 if w not in PRONOUN_WORDS and len(w) > 2]
-        if words and stem(words[-1]) not in said:
+        # The object's head noun: the last of its own words before any clause describing it.
+        words = own_words(re.split(r"\b(?:that|which|who|whom)\b", thing, flags=re.I)[0])
+        if words and words[-1] not in _stems(clause[1]):
             return True
     return False
 
