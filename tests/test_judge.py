@@ -667,3 +667,72 @@ def test_a_claim_the_correcting_document_maintains_stands(maintaining, stands):
     text = f"{maintaining} {correcting}"
     words = {"maintain", "truth", "download", "look", "pornography", "computer"}
     assert maintained_beside(_windows(text), correcting, words) is stands
+
+
+@pytest.mark.parametrize("record, contradicted", [
+    # Parliament and a verb of knowing in common; what the Minister had known was something else.
+    ("The Minister told the committee he had no knowledge of the faulty answers until 25 "
+     "September, and that he had then told Parliament on 4 October.", False),
+    # The twin knew of the outbreak itself before Parliament was told.
+    ("Officials at the Ministry knew of the outbreak on 12 February, a week before it was "
+     "reported to Parliament.", True),
+])
+def test_knowing_of_one_thing_is_not_knowing_of_another(nlp, lexicon, corpus_dirs, record,
+                                                        contradicted):
+    claims, evidence = corpus_dirs
+    write_item(claims, "evidence-session", {"date": "2001-03-21", "speaker": "Nick Brown",
+                                            "venue": "committee"},
+               "We did not know of the outbreak before it was reported to Parliament.")
+    evidence_file(evidence, "report", "2000-11-02", kind="news", text=record)
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["evidence-session"].verdict is Verdict.CONTRADICTED) is contradicted
+
+
+@pytest.mark.parametrize("opening, corrected", [
+    ("On 12 December 2005 the then Foreign Secretary, Mr Straw, told the House:", True),
+    # The twin gives no day: the quotation and the apology are paragraphs apart, and nothing
+    # but the name ties the apology to these words.
+    ("The then Foreign Secretary, Mr Straw, told the House:", False),
+])
+def test_a_document_quoting_the_words_on_their_day_corrects_them_paragraphs_later(
+        nlp, lexicon, corpus_dirs, opening, corrected):
+    claims, evidence = corpus_dirs
+    claim = ("Careful research by officials has been unable to identify any occasion when we "
+             "received a request for a refuelling stop through UK territory.")
+    write_item(claims, "answer", {"date": "2005-12-12", "speaker": "Jack Straw",
+                                  "venue": "written-answer"}, claim)
+    evidence_file(evidence, "statement", "2008-02-21", kind="correction",
+                  title="Statement by the Foreign Secretary on refuelling stops",
+                  text=f"{opening} \"{claim}\" Two further statements followed in January 2006. "
+                       "A letter to the Opposition followed in February 2006. The Committee "
+                       "welcomed those conclusions in July 2007. I am very sorry indeed to have "
+                       "to report the need to correct those statements, on the basis of new "
+                       "information.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["answer"].verdict is Verdict.CORRECTED) is corrected
+
+
+@pytest.mark.parametrize("said_earlier, corrected", [
+    ("", False),
+    # The twin corrects words said earlier on the same occasion.
+    ("Earlier in this debate I said that no record shows any detainee was held on the island. ",
+     True),
+])
+def test_the_record_of_a_statements_own_occasion_does_not_correct_it(nlp, lexicon, corpus_dirs,
+                                                                    said_earlier, corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "speech", {"date": "2008-02-21", "speaker": "David Miliband",
+                                  "role": "Secretary of State for Foreign and Commonwealth "
+                                          "Affairs",
+                                  "title": "Detainees (Island)", "venue": "oral",
+                                  "house": "commons",
+                                  "reference": "HC Deb 21 February 2008, vol 472"},
+               "No record shows any detainee was held on the island.")
+    evidence_file(evidence, "debate", "2008-02-21", kind="correction",
+                  reference="HC Deb 21 February 2008, vol 472",
+                  title="Detainees (Island): statement by the Foreign Secretary, House of "
+                        "Commons",
+                  text=f"{said_earlier}I am very sorry to have to correct earlier statements on "
+                       "the island: two detainees were held there in 2002.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["speech"].verdict is Verdict.CORRECTED) is corrected

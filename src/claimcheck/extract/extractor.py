@@ -405,6 +405,8 @@ class Extractor:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         arguments.append(("recipient", _phrase(pobj)))
+        if not any(role == "object" for role, _ in arguments):
+            arguments.extend(("object", _phrase(pobj)) for pobj in _prepositional_objects(trigger))
         return agents, recipients, things, entities, arguments
 
     def _home_or_fuzzy(self, token: Token, context: Context) -> tuple[str, str] | None:
@@ -566,6 +568,17 @@ def _can_be_action(span: Span) -> bool:
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 OBJECT_DEPS = {"dobj", "prep", "dative", "attr", "ccomp", "xcomp", "nsubjpass", "prt", "acomp",
                "oprd", "agent", "advcl"}
+
+
+def _prepositional_objects(verb: Token) -> list[Token]:
+    """What a verb with no direct object is about, when a preposition names it: "did not know
+    of the outbreak", "was not told about the payments", "not aware of any request". Without
+    it, "know" would be compared with any other knowing, whatever was known. A noun's "of" is
+    left alone: "the calculation of the total figure" is what "costed Labour's policies" gave."""
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
+    return [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("of", "about")
+            for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 def _lost_its_object(verb: Token) -> bool:

@@ -300,7 +300,8 @@ class Judge:
         # A correction dated only to the month of the statement ("Ministerial Corrections, July
         # 2022") may well come after it: the precision does not rule it out.
         return [e for e in self._correcting
-                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME, Order.UNDECIDED)]
+                if e.date.compare(statement.date) in (Order.AFTER, Order.SAME, Order.UNDECIDED)
+                and not own_record(statement, e)]
 
     # ------------------------------------------------------------------ corrections
 
@@ -316,6 +317,8 @@ class Judge:
                     continue
                 names_it = ref in {_bare(r) for r in item.corrects}
                 if not (item.kind == "correction" or names_it or CORRECTING.search(item.text)):
+                    continue
+                if not names_it and own_record(statement, item):
                     continue
                 order = item.date.compare(statement.date)
                 later = order in (Order.AFTER, Order.SAME) or (
@@ -603,6 +606,25 @@ class Judge:
 
 
 # ---------------------------------------------------------------------- pure helpers
+
+# What a speaker says to correct words of their own on the same occasion.
+EARLIER_THE_SAME_DAY = re.compile(r"\b(?:earlier\s+(?:today|this\s+(?:morning|afternoon|evening)|"
+                                  r"in\s+(?:this|the)\s+(?:debate|sitting|session))|"
+                                  r"a\s+(?:few\s+)?(?:moments?|minutes?)\s+ago|I\s+misspoke)\b", re.I)
+
+
+def own_record(statement: Statement, item: Evidence) -> bool:
+    """Is ``item`` the record of the statement's own occasion: filed under the statement's
+    reference, on its day? The Foreign Secretary's statement of 21 February 2008 corrects what
+    others told the House before; it cannot correct a sentence of itself. Words that correct
+    something said earlier on the same occasion ("earlier in this debate I said") do."""
+    if not statement.reference or not item.reference:
+        return False
+    same = _bare(statement.reference) == _bare(item.reference) or bool(
+        set(_references(statement.reference)) & set(_references(item.reference)))
+    return same and item.date.compare(statement.date) is Order.SAME \
+        and not EARLIER_THE_SAME_DAY.search(item.text)
+
 
 def _bare(reference: str) -> str:
     """A reference as an index key: "PQ 48635" and "pq48635" alike."""

@@ -30,6 +30,7 @@ from claimcheck.match.signals import (
     quotes_the_speaker,
     refusal_to_disclose,
     related,
+    roles_clash,
     shares_of_a_whole,
     vote,
 )
@@ -331,8 +332,22 @@ def _conflict_stands(pair: Pair, open_match: Match | None, match: Match) -> bool
         outcome, votes = vote(pair)
         if outcome == "supports" or any(v.relation == "veto" for v in votes):
             return False
+    claim_prop, fact_prop = match.claim_proposition, match.fact_proposition
     return not (shares_of_a_whole(pair) or changes_unopposed(pair) or promises_apart(pair)
-                or denial_narrower(pair, match.claim_proposition, match.fact_proposition))
+                or denial_narrower(pair, claim_prop, fact_prop) or only_a_name_shared(claim_prop, fact_prop))
+
+
+def only_a_name_shared(claim_prop: Proposition, fact_prop: Proposition) -> bool:
+    """Do the two share nothing but a name, and do different things to different things? "We
+    did not know of the outbreak before it was reported to Parliament" and "he had then told
+    Parliament" share Parliament and a verb of telling; what was known is not what was told. A
+    thing or a topic word in common ("consultants", "a consultancy"), or the same doer ("Treasury
+    officials have costed", "civil servants were not involved in the calculation"), leaves the
+    lexicon's reading to stand, however the sentences word their roles."""
+    if claim_prop.things & fact_prop.things or claim_prop.topics & fact_prop.topics \
+            or claim_prop.agents & fact_prop.agents:
+        return False
+    return roles_clash(claim_prop, fact_prop)
 
 
 def _denies_what_it_quoted(match: Match, quoting: set[str], statement) -> bool:

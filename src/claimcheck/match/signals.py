@@ -1735,9 +1735,15 @@ def corrects_statement(statement: Statement, item: Evidence,
     # Filed as a correction within days: the two ways of tying it that need none of the words.
     filed_soon_after = item.kind == "correction" \
         and 0 <= statement.date.days_until(item.date) <= SOON_AFTER
+    # A document that quotes the claim word for word and gives the day it was said ("On 12
+    # December 2005 ... stating: '...'") is about those words wherever its correction stands:
+    # "the need to correct those and other statements" may come paragraphs later.
+    quoted_with_day = quotes_claim is not None and quotes_claim(whole) \
+        and (titled_day or statement_day_named(whole))
     for sentence, window, _ in said:
-        links = (["date"] if titled_day or statement_day_named(window) else []) + tied
-        quoted = quotes_claim is not None and quotes_claim(window)
+        links = (["date"] if titled_day or statement_day_named(window) or quoted_with_day
+                 else []) + tied
+        quoted = quotes_claim is not None and (quoted_with_day or quotes_claim(window))
         if quoted:
             links.append("quote")
         if not links:
