@@ -6,7 +6,8 @@ import pytest
 
 from claimcheck.corpus.load import load_corpus
 from claimcheck.dates import parse_date
-from claimcheck.model import Verdict
+from claimcheck.judge.rules import speakers_day_named
+from claimcheck.model import Statement, Verdict
 from claimcheck.pipeline.run import check_corpus, statement_verdicts
 
 from .conftest import shared_embedder, write_item
@@ -736,3 +737,36 @@ def test_the_record_of_a_statements_own_occasion_does_not_correct_it(nlp, lexico
                        "the island: two detainees were held there in 2002.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert (worst["speech"].verdict is Verdict.CORRECTED) is corrected
+
+
+@pytest.mark.parametrize("day, corrected", [
+    ("4 May", True),
+    ("7 May", False),   # the twin names another of his statements
+])
+def test_a_letter_naming_the_speakers_statement_by_its_day_corrects_it_years_later(
+        nlp, lexicon, corpus_dirs, day, corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "statement", {"date": "1982-05-04", "speaker": "John Nott",
+                                     "venue": "oral", "house": "commons"},
+               "At 8pm one of our submarines detected the cruiser, escorted by two destroyers.")
+    evidence_file(evidence, "letter", "1984-10-08", kind="letter",
+                  title="Letter from the Prime Minister to an MP",
+                  text=f"Thank you for your letter of 27 September. John Nott's statement of {day} "
+                       "must be seen in the context of the time. It is not true that the "
+                       "Government has not sought to rectify the errors and misleading "
+                       "impressions in that statement. My letter of 4 April dealt with when the cruiser was first detected by the "
+                       "submarine and its destroyers.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["statement"].verdict is Verdict.CORRECTED) is corrected
+
+
+@pytest.mark.parametrize("text, named", [
+    ("John Nott's statement of 4 May must be seen in context.", True),
+    ("Mr Nott\u2019s oral statement on 4 May was incomplete.", True),
+    ("John Nott's statement of 4 May 1984 must be seen in context.", False),   # another year
+    ("John Smith's statement of 4 May must be seen in context.", False),       # another speaker
+])
+def test_a_speakers_statement_named_by_day_and_month_takes_the_statements_year(text, named):
+    statement = Statement(id="s", date=parse_date("1982-05-04"), speaker="John Nott",
+                          venue="oral", text="x")
+    assert speakers_day_named(text, statement) is named

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimcheck.dates import Order, PartialDate, find_dates
+from claimcheck.dates import MONTH_NAMES, Order, PartialDate, find_dates
 from claimcheck.judge.calibration import Calibration, load_calibration
 from claimcheck.lexicon import Lexicon
 from claimcheck.match.matcher import Match
@@ -43,6 +43,7 @@ from claimcheck.match.signals import (
     names_speaker,
     office_names,
     stem,
+    surname,
     tie_words,
 )
 from claimcheck.model import (
@@ -256,7 +257,8 @@ class Judge:
     def _read_for(self, statement: Statement, item: Evidence) -> TiedDocument:
         """``item`` as a correction of ``statement`` would be read: its windows, what ties it."""
         def day_named(text: str) -> bool:
-            return _names_day(text, item.date, statement.date)
+            return _names_day(text, item.date, statement.date) or speakers_day_named(text,
+                                                                                     statement)
 
         def other_occasion(text: str) -> bool:
             # Neither the statement's day (a day either way, for when an answer is dated by its
@@ -940,6 +942,23 @@ def _word_share(words: set[str], text: str) -> float:
     have = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", text.lower())}
     stems = {stem(w) for w in words}
     return len(stems & have) / max(1, len(stems))
+
+
+_SPEAKERS_OCCASION = (r"['\u2019]s\s+(?:[a-z]+\s+){0,2}?(?:statement|answer|speech|remarks|evidence|"
+                      r"letter|reply|words)\s+(?:of|on)\s+(\d{1,2})\s+(" + "|".join(MONTH_NAMES[1:])
+                      + r")\b(?!,?\s+\d{4})")
+
+
+def speakers_day_named(text: str, statement: Statement) -> bool:
+    """Does ``text`` name the statement by its speaker and its day and month, with no year ("John
+    Nott's statement of 4 May", in a letter of 1984 on the statement of 4 May 1982)? A year
+    left out there is the statement's, however long after the document was written."""
+    name = surname(statement.speaker)
+    if name is None or statement.date.day is None:
+        return False
+    return any(int(m[1]) == statement.date.day and m[2].lower() ==
+               MONTH_NAMES[statement.date.month].lower()
+               for m in re.finditer(rf"\b{re.escape(name)}{_SPEAKERS_OCCASION}", text, re.I))
 
 
 def _names_day(text: str, anchor: PartialDate, day: PartialDate) -> bool:

@@ -1754,8 +1754,12 @@ def corrects_statement(statement: Statement, item: Evidence,
         # Filed as a correction and tied in two ways, or the speaker's own in the first person
         # within days ("Yes, I misspoke - it was 2014 when Viacom bought C5"): a quarter of
         # the claim's words anywhere in it will do.
-        filed_and_tied = item.kind == "correction" and (
-            len(links) >= 2 or (filed_soon_after and first_person and "speaker" in links))
+        # So, whatever it is filed as, is a sentence that names the statement's day beside a
+        # document naming its speaker ("John Nott's statement of 4 May ... the errors and
+        # misleading impressions in that statement").
+        filed_and_tied = (item.kind == "correction" and (
+            len(links) >= 2 or (filed_soon_after and first_person and "speaker" in links))) \
+            or {"date", "speaker"} <= set(links)
         if quoted or word_share(window) >= 0.5 or (
                 filed_and_tied and word_share(whole) >= FILED_CORRECTION_SHARE):
             links.append("words")
