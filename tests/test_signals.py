@@ -21,6 +21,7 @@ from claimcheck.match.signals import (
     figures,
     office_names,
     opposite_polarity,
+    other_venue_named,
     own_occasion_corrected,
     promises_apart,
     refusal_to_disclose,
@@ -946,3 +947,17 @@ def test_general_words_of_verdict_are_assessments(pair, fact, contrary):
     vote_ = contrary_assessment(pair("The county procurement process for ferries was robust.",
                                      fact))
     assert (vote_ is not None) is contrary
+
+
+ADMITTED_IN_COURT = ("He admitted in the case brought by the shareholders that his answer to the "
+                     "committee had been untruthful. Mr Byers told the court \"that was untrue\".")
+
+
+@pytest.mark.parametrize("venue, elsewhere", [
+    ("press", True),        # a press statement: the admission is of words to a committee
+    ("committee", False),   # the twin: the committee evidence the admission is about
+])
+def test_an_admission_naming_another_kind_of_occasion_is_about_that_occasion(venue, elsewhere):
+    statement = Statement(id="s", date=parse_date("2005-10-14"), speaker="Stephen Byers",
+                          venue=venue, text="The court has found in my favour.")
+    assert other_venue_named(statement, ADMITTED_IN_COURT) is elsewhere

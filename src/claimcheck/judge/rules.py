@@ -44,6 +44,7 @@ from claimcheck.match.signals import (
     office_names,
     stem,
     surname,
+    text_stems,
     tie_words,
 )
 from claimcheck.model import (
@@ -939,7 +940,7 @@ def _claim_words(claim: Claim) -> set[str]:
 
 def _word_share(words: set[str], text: str) -> float:
     """The share of the claim's content words (by lemma, crudely stemmed) found in ``text``."""
-    have = {stem(w) for w in re.findall(r"[a-z][a-z'\-]+", text.lower())}
+    have = text_stems(text)
     stems = {stem(w) for w in words}
     return len(stems & have) / max(1, len(stems))
 

@@ -707,10 +707,10 @@ def denial_narrower(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
     head = heads[-1]
     kinds = set(denied_words[:denied_words.index(head)])
     others = set(asserted_words[:asserted_words.index(head)])
-    return bool(kinds and others and not kinds & others and not kinds & _stems(asserted_text))
+    return bool(kinds and others and not kinds & others and not kinds & text_stems(asserted_text))
 
 
-def _stems(text: str) -> set[str]:
+def text_stems(text: str) -> set[str]:
     """Every word of ``text``, stemmed: what a sentence says, to look a phrase's words up in."""
     return {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower())}
 
@@ -731,7 +731,7 @@ def complements_apart(pair: Pair, cp: Proposition, fp: Proposition) -> bool:
             continue
         # The object's head noun: the last of its own words before any clause describing it.
         words = own_words(re.split(r"\b(?:that|which|who|whom)\b", thing, flags=re.I)[0])
-        if words and words[-1] not in _stems(clause[1]):
+        if words and words[-1] not in text_stems(clause[1]):
             return True
     return False
 
@@ -1622,7 +1622,11 @@ PERSON_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][A-Za-z'’\-]+)+")
 # the Foreign Affairs Committee", "in my interview", "on the Today programme".
 VENUES_NAMED = (
     ("committee", re.compile(r"\b(?:before|at|in\s+front\s+of|evidence\s+to|told)\s+the\s+(?:[A-Z][\w'’&-]*\s+"
-                             r"(?:and\s+|of\s+|on\s+)?)*Committee\b")),
+                             r"(?:and\s+|of\s+|on\s+)?)*Committee\b|\b(?:answers?|evidence|"
+                             r"remarks)\s+to\s+the\s+(?:select\s+)?committee\b")),
+    # Words given in legal proceedings: "Mr Byers told the court ... that was untrue".
+    ("court", re.compile(r"\b(?:told|before|evidence\s+to|admitted\s+to|testified\s+to)\s+the\s+"
+                         r"(?:High\s+)?court\b", re.I)),
     ("press", re.compile(r"\b(?:in\s+(?:an?|my|the|his|her|that)\s+(?:\w+\s+)?interview|on\s+the\s+"
                          r"[A-Z]\w*(?:\s+[A-Z]\w*)*\s+programme)\b")),
 )
@@ -1632,9 +1636,10 @@ def other_venue_named(statement: Statement, text: str) -> bool:
     """Does a correcting document name an occasion of another kind than the statement's ("my
     remarks ... before the Foreign Affairs Committee", of an answer in the House)? It corrects
     what was said there, and its apologies ("words I used were open to being misinterpreted")
-    are for those words."""
-    return any(venue != statement.venue and found_in(pattern, text)
-               for venue, pattern in VENUES_NAMED)
+    are for those words. One that names the statement's own kind of occasion too ("his answer to
+    the committee had been untruthful ... he told the court") may be correcting it."""
+    named = {venue for venue, pattern in VENUES_NAMED if found_in(pattern, text)}
+    return bool(named - {statement.venue}) and statement.venue not in named
 
 
 def questioner_named(statement: Statement, text: str) -> bool:
