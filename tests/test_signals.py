@@ -12,6 +12,7 @@ from claimcheck.match.signals import (
     Pair,
     absent_against_present,
     agreeing_figure,
+    claim_declines,
     conflicting_figure,
     contrary_assessment,
     corrects_statement,
@@ -961,3 +962,14 @@ def test_an_admission_naming_another_kind_of_occasion_is_about_that_occasion(ven
     statement = Statement(id="s", date=parse_date("2005-10-14"), speaker="Stephen Byers",
                           venue=venue, text="The court has found in my favour.")
     assert other_venue_named(statement, ADMITTED_IN_COURT) is elsewhere
+
+
+
+@pytest.mark.parametrize("text, declines", [
+    ("We still cannot know how many outbreaks there will be.", True),
+    ("It is too early to say whether the scheme will meet its target.", True),
+    ("We did not know how many outbreaks there were.", False),   # the past can be checked
+    ("We do not know of any outbreak before 19 February.", False),
+])
+def test_saying_what_is_to_come_cannot_be_known_yet_asserts_nothing(extractor, text, declines):
+    assert claim_declines(extractor.claims(statement(text))[0]) is declines

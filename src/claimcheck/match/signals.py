@@ -1370,9 +1370,21 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
 CONCESSIVE_CLAUSE = re.compile(r"\b(?:while|whilst|although|though)\b[^,;]*[,;]", re.I)
 
 
+# Not knowing what is still to happen: "We still cannot know how many outbreaks there will be",
+# "it is too early to say whether the scheme will meet its target".
+UNKNOWABLE_YET = re.compile(
+    r"\b(?:(?:cannot|can\s*not|can't|do\s+not|don't|does\s+not|doesn't)\s+(?:yet\s+|now\s+)?"
+    r"(?:know|say|tell|predict|forecast|estimate)|(?:too\s+early|impossible)\s+to\s+"
+    r"(?:know|say|tell|predict))\s+(?:how|what|when|whether|where|which|if)\b[^.;]*?"
+    r"\b(?:will|would|is\s+going\s+to|are\s+going\s+to)\b", re.I)
+
+
 def claim_declines(claim: Claim) -> bool:
-    """A claim that only declines to answer ("not held centrally") asserts nothing to check."""
-    return bool(REFUSAL.search(CONCESSIVE_CLAUSE.sub(" ", claim.analysis.text)))
+    """A claim that only declines to answer ("not held centrally"), or says that what is still to
+    happen cannot be known yet, asserts nothing a record can contradict. "We did not know how
+    many outbreaks there were" is about the past, and can be."""
+    text = CONCESSIVE_CLAUSE.sub(" ", claim.analysis.text)
+    return bool(REFUSAL.search(text) or UNKNOWABLE_YET.search(text))
 
 
 # ---------------------------------------------------------------------- corrections
