@@ -770,3 +770,23 @@ def test_a_speakers_statement_named_by_day_and_month_takes_the_statements_year(t
     statement = Statement(id="s", date=parse_date("1982-05-04"), speaker="John Nott",
                           venue="oral", text="x")
     assert speakers_day_named(text, statement) is named
+
+
+@pytest.mark.parametrize("title, corrected", [
+    ("Statement by Jo Example MP after her Spectator interview on tax credits", True),
+    # The twin names another outlet's interview: the apology is for words given there.
+    ("Statement by Jo Example MP after her Guardian interview on tax credits", False),
+])
+def test_an_apology_naming_the_interview_corrects_words_given_in_it(nlp, lexicon, corpus_dirs,
+                                                                    title, corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "interview", {"date": "2015-11-12", "speaker": "Jo Example",
+                                     "venue": "press",
+                                     "question": "Interview with The Spectator on tax credits."},
+               "Some families just have not realised the savings they need to make themselves, "
+               "like paid subscriptions to television channels.")
+    evidence_file(evidence, "apology", "2015-11-12", kind="correction", title=title,
+                  text="I apologise for causing any offence. I am sorry for giving the "
+                       "impression of a lack of understanding of the pressures families face.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["interview"].verdict is Verdict.CORRECTED) is corrected

@@ -1621,9 +1621,29 @@ def document_ties(statement: Statement, item: Evidence,
     elif _names_post(statement, whole):
         tied.append("post")
     occasion = named_words(statement.title, frozenset())
-    if len(occasion) >= 2 and _names_all(occasion, whole):
+    if (len(occasion) >= 2 and _names_all(occasion, whole)) or interview_named(statement, whole):
         tied.append("occasion")
     return tied, statement_day_named(item.title)
+
+
+# The outlet or programme of an interview, as a question or title names it: "Interview with The
+# Spectator", "interview on the Today programme".
+INTERVIEW_OUTLET = re.compile(r"\b[Ii]nterview\s+(?:with|on|for|to)\s+(?:[Tt]he\s+)?"
+                              r"((?:[A-Z][\w'’&-]*)(?:\s+[A-Z][\w'’&-]*){0,3})")
+
+
+def interview_named(statement: Statement, text: str) -> bool:
+    """Does ``text`` name the interview the statement was given in, by its outlet or programme
+    ("Statement by Tracey Crouch MP after her Spectator interview", of words given in an
+    "Interview with The Spectator")? The outlet's name and the word "interview" are the occasion."""
+    if statement.venue != "press":
+        return False
+    for phrase in (statement.title, statement.question):
+        match = INTERVIEW_OUTLET.search(phrase or "")
+        outlet = named_words(match[1], frozenset({"the"})) if match else set()
+        if outlet and _names_all(outlet, text) and re.search(r"\binterview", text, re.I):
+            return True
+    return False
 
 
 # Two or more capitalised words: how a question names a member ("(Mike Amesbury, Weaver Vale)").
