@@ -73,3 +73,18 @@ def test_bad_lexicon_files_are_named(tmp_path: Path, content, message):
     with pytest.raises(LexiconError, match=message) as caught:
         load_lexicon([bad])
     assert str(bad) in str(caught.value)
+
+
+@pytest.mark.parametrize("name, alias", [
+    ("Foreign and Commonwealth Office", "Foreign Office"),
+    ("FCDO", "Foreign Secretary"),
+    ("Ministry of Defence", "MoD"),
+    ("Ministry of Agriculture, Fisheries and Food", "Defra"),
+    ("HMRC", "Inland Revenue"),
+    ("DTLR", "Department for Transport"),
+])
+def test_a_department_is_known_by_each_of_its_names(lexicon, name, alias):
+    """A correction by "the Foreign Office" is the department that spoke as "the Foreign and
+    Commonwealth Office": general knowledge of Whitehall, on any subject."""
+    assert alias in lexicon.names_of(name)
+    assert "Home Office" not in lexicon.names_of(name)

@@ -9,6 +9,7 @@ import pytest
 from claimcheck.dates import PartialDate, parse_date
 from claimcheck.match.retrieve import Retriever
 from claimcheck.match.signals import (
+    CORRECTION_LANGUAGE,
     Pair,
     absent_against_present,
     agreeing_figure,
@@ -973,3 +974,12 @@ def test_an_admission_naming_another_kind_of_occasion_is_about_that_occasion(ven
 ])
 def test_saying_what_is_to_come_cannot_be_known_yet_asserts_nothing(extractor, text, declines):
     assert claim_declines(extractor.claims(statement(text))[0]) is declines
+
+
+@pytest.mark.parametrize("text, corrects", [
+    ("One of the tweets was truncated and did not accurately report our ambassador's words.", True),
+    ("The answer did not fully accurately reflect the position.", True),
+    ("The tweet accurately reported our ambassador's words.", False),
+])
+def test_words_that_did_not_accurately_report_are_correction_language(text, corrects):
+    assert bool(CORRECTION_LANGUAGE.search(text)) is corrects

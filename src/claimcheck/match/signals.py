@@ -1391,6 +1391,7 @@ def claim_declines(claim: Claim) -> bool:
 
 CORRECTION_LANGUAGE = re.compile(
     r"\b(?:not\s+(?:accurate|correct|right|the\s+case)|inaccurate|incorrect(?:ly)?|"
+    r"not\s+(?:fully\s+)?accurately\s+(?:report|reflect|represent|describe|convey|state|record)\w*|"
     r"(?:was|were)\s+[\"'‘“]?(?:\w+ly\s+)?(?:wrong|mistaken|in\s+error)|mistaken(?:ly)?|in\s+error|"
     r"an\s+error\s+(?:has\s+been|was)\s+(?:identified|made)|error\s+in\s+(?:my|the)|"
     r"errors\s+(?:had|have|were)\s+(?:been\s+)?(?:identified|made)|retracting|"
