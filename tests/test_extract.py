@@ -500,3 +500,21 @@ def test_finding_no_evidence_is_a_finding_made(extractor):
                                      "so far found no evidence of system-wide problems."))
     found = [p for f in facts for p in f.analysis.propositions if p.action_text == "found"]
     assert found and found[0].polarity is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize("text, located", [
+    ("We were able to locate a copy of the letter from the Minister.", True),
+    # The twin is unable to: a statement of what could not be done, not of something done.
+    ("We regret that we are unable to locate a copy of the letter from the Minister.", False),
+])
+def test_being_unable_to_do_a_thing_is_not_doing_it(extractor, text, located):
+    fact, = extractor.facts(evidence(text))
+    assert any(p.action_text == "locate" and p.polarity is Polarity.AFFIRMED
+               for p in fact.analysis.propositions) is located
+
+
+def test_forms_of_address_say_who_not_what_about(extractor):
+    fact, = extractor.facts(evidence("An error has been identified in the response I gave to "
+                                     "the hon. Member for Luton North during the debate."))
+    topics = set().union(*(p.topics for p in fact.analysis.propositions))
+    assert "~hon" not in topics and "~error" in topics

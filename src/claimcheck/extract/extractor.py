@@ -1106,6 +1106,10 @@ VAGUE_NOUNS = {"people", "person", "time", "year", "way", "thing", "number", "pa
                "place", "basis", "level", "side", "end", "start", "kind", "sort", "result", "house",
                "member", "friend", "minister", "government", "country", "detail", "term", "work",
                "summary", "opportunity", "moment", "practice", "view", "position"}
+# Parliament's forms of address and its reference words: "the hon. Member", "my right hon.
+# Friend", "the noble Lord", "HC Deb, col. 12" say who or where, never what about.
+VAGUE_NOUNS |= {"hon", "honourable", "gentleman", "lady", "lord", "baroness", "sir", "dame", "mr",
+                "mrs", "ms", "dr", "col", "vol", "deb", "column", "volume"}
 
 
 def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention],
