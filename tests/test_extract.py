@@ -518,3 +518,21 @@ def test_forms_of_address_say_who_not_what_about(extractor):
                                      "the hon. Member for Luton North during the debate."))
     topics = set().union(*(p.topics for p in fact.analysis.propositions))
     assert "~hon" not in topics and "~error" in topics
+
+
+QUESTION_ASKED = ('Jo Example MP: "Was there any discussion in your Department before 25th July '
+                  'about the closure of the Kelby depot?"')
+
+
+@pytest.mark.parametrize("answer, answers_the_question", [
+    ("Not that I am aware of.", True),
+    ("No.", True),
+    # The twin says something of its own: its words are its own.
+    ("The depot remains open to the public.", False),
+])
+def test_an_answer_that_says_nothing_alone_is_read_with_its_question(extractor, answer,
+                                                                    answers_the_question):
+    a = only_claim(extractor, answer, question=QUESTION_ASKED)
+    assert ("depot" in a.keywords and "discussion" in a.keywords) is answers_the_question
+    assert bool(a.resolved and a.resolved[0][1].startswith("Was there any discussion")) \
+        is answers_the_question

@@ -121,6 +121,9 @@ class Extractor:
             statement = statements[index]
             doc.user_data["original"] = statement.text
             analyses = self.analyse(doc, contexts[index])
+            if statement.question:
+                analyses = [self._answering(a, statement.question)
+                            if ELLIPTICAL_ANSWER.match(a.text) else a for a in analyses]
             worthy = [a for a in analyses if _check_worthy(a)]
             if not worthy:
                 # Never let a statement vanish: with nothing the reader recognises as a claim,
@@ -130,6 +133,19 @@ class Extractor:
             claims = [Claim(f"{statement.id}#{n}", statement.id, a)
                       for n, a in enumerate(worthy, start=1)]
             yield statement, claims
+
+    def _answering(self, analysis: Analysis, question: str) -> Analysis:
+        """An answer that says nothing without its question ("Not that I am aware of", "No")
+        read with what was asked: the question's words become the claim's, so that it meets
+        the records of what was asked about, and its reading shows what it denies."""
+        asked = _question_words(question)
+        doc = self.nlp(asked)
+        topics = {f"~{t.lemma_.lower()}" for t in doc if t.pos_ in ("NOUN", "PROPN")
+                  and not t.is_stop and len(t.lemma_) > 2 and t.lemma_.lower() not in VAGUE_NOUNS}
+        words = tuple(dict.fromkeys(analysis.keywords + tuple(_keywords(doc[:]))))
+        propositions = tuple(replace(p, topics=p.topics | topics) for p in analysis.propositions)
+        return replace(analysis, keywords=words, propositions=propositions,
+                       resolved=((analysis.text.strip(), asked),))
 
     def facts(self, evidence: Evidence) -> list[Fact]:
         return next(self.facts_of([evidence]))[1]
@@ -1098,6 +1114,20 @@ def _merge(p: Proposition, agents, things, recipients, entities, topics) -> Prop
                        p.agents | frozenset(agents), p.things | frozenset(things),
                        p.recipients | frozenset(recipients), p.entities | frozenset(entities),
                        p.arguments, p.topics | (frozenset(topics) - {f"@{p.action}"}))
+
+
+# Answers that assert nothing but the denial of what was asked.
+ELLIPTICAL_ANSWER = re.compile(
+    r"^\W*(?:no[,.;]?\s+)?(?:not\s+that\s+I\s+(?:am|was|\'m)\s+aware(?:\s+of)?|not\s+to\s+my\s+"
+    r"knowledge|none\s+that\s+I\s+(?:am|was)\s+aware\s+of|I\s+am\s+not\s+aware\s+of\s+any|no)"
+    r"[\s.!]*$", re.I)
+# "Chris Grayling MP: \"Was there any discussion ...?\"": the question asked, without who asked it.
+ASKER = re.compile(r"^[^:\"\u201c]{0,80}:\s*")
+
+
+def _question_words(question: str) -> str:
+    """The words of a question, without its asker and quotation marks."""
+    return ASKER.sub("", " ".join(question.split())).strip(" \"\u201c\u201d")
 
 
 # Nouns too common to say what a sentence is about.
