@@ -790,3 +790,19 @@ def test_an_apology_naming_the_interview_corrects_words_given_in_it(nlp, lexicon
                        "impression of a lack of understanding of the pressures families face.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert (worst["interview"].verdict is Verdict.CORRECTED) is corrected
+
+
+@pytest.mark.parametrize("said, supported", [
+    ("I used strong language in the presence of the officers but I did not swear at them.",
+     False),
+    ("I used strong language in the presence of the officers.", True),   # nothing conceded
+])
+def test_a_record_of_what_was_conceded_does_not_support_the_denial(nlp, lexicon, corpus_dirs,
+                                                                    said, supported):
+    claims, evidence = corpus_dirs
+    write_item(claims, "interview", {"date": "2013-11-26", "speaker": "Andrew Example",
+                                     "venue": "press"}, said)
+    evidence_file(evidence, "report", "2014-11-27", kind="news", effective_from="2012-09-19",
+                  text="He admits using strong language in the presence of the officers.")
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["interview"].verdict is Verdict.SUPPORTED) is supported

@@ -14,6 +14,7 @@ from claimcheck.match.signals import (
     absent_against_present,
     agreeing_figure,
     claim_declines,
+    conceded_only,
     conflicting_figure,
     contrary_assessment,
     corrects_statement,
@@ -983,3 +984,15 @@ def test_saying_what_is_to_come_cannot_be_known_yet_asserts_nothing(extractor, t
 ])
 def test_words_that_did_not_accurately_report_are_correction_language(text, corrects):
     assert bool(CORRECTION_LANGUAGE.search(text)) is corrects
+
+
+@pytest.mark.parametrize("text, conceded", [
+    ("I used strong language in the presence of the officers but I did not swear at them.", True),
+    ("I used strong language in the presence of the officers but not at them.", True),
+    # The twin concedes nothing: its one predication is what it asserts.
+    ("I used strong language in the presence of the officers.", False),
+])
+def test_what_a_claim_concedes_before_but_not_is_not_what_it_asserts(extractor, text, conceded):
+    claim = extractor.claims(statement(text))[0]
+    used = next(p for p in claim.analysis.propositions if p.action_text.startswith("used"))
+    assert conceded_only(claim, used) is conceded

@@ -25,6 +25,7 @@ from claimcheck.match.signals import (
     assessed_as_done,
     changes_unopposed,
     claim_declines,
+    conceded_only,
     denial_narrower,
     promises_apart,
     quotes_the_speaker,
@@ -434,6 +435,8 @@ class Matcher:
             if _denies_what_it_quoted(match, quoting, statement):
                 found[fact_id] = replace(match, about_statement=True,
                                          signals=(*match.signals, "quoted_then_denied"))
+        found = {fact_id: match for fact_id, match in found.items()
+                 if match.conflicts or not conceded_only(claim, match.claim_proposition)}
         decided = sorted(found.values(), key=lambda m: (-m.score, m.fact.id,
                                                         m.claim_proposition.action,
                                                         m.fact_proposition.action))

@@ -1370,6 +1370,25 @@ def vote(pair: Pair) -> tuple[str | None, list[Vote]]:
 CONCESSIVE_CLAUSE = re.compile(r"\b(?:while|whilst|although|though)\b[^,;]*[,;]", re.I)
 
 
+# "I used Anglo Saxon language in the presence of police officers but I did not swear at them":
+# what comes after "but ... not" is what the sentence asserts.
+BUT_NOT = re.compile(r"\bbut\s+(?:not\b|(?:I|we|he|she|they|it|this|that)\s+(?:did|do|does|have|"
+                     r"has|had|was|were|am|is|are|will|would|could|can)(?:\s+not|n[\'\u2019]t)\b|"
+                     r"(?:I|we|he|she|they|it)\s+never\b)", re.I)
+
+
+def conceded_only(claim: Claim, prop: Proposition) -> bool:
+    """Is ``prop`` the part a claim concedes before the denial it makes ("I used Anglo Saxon
+    language ... but I did not swear at them")? A record of the concession ("He admits using an
+    expletive") does not bear out the denial, so it supports nothing."""
+    text = claim.analysis.text
+    turn = BUT_NOT.search(text)
+    if turn is None or not prop.action_text:
+        return False
+    at = text.find(prop.action_text)
+    return 0 <= at < turn.start()
+
+
 # Not knowing what is still to happen: "We still cannot know how many outbreaks there will be",
 # "it is too early to say whether the scheme will meet its target".
 UNKNOWABLE_YET = re.compile(
