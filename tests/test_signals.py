@@ -996,3 +996,14 @@ def test_what_a_claim_concedes_before_but_not_is_not_what_it_asserts(extractor, 
     claim = extractor.claims(statement(text))[0]
     used = next(p for p in claim.analysis.propositions if p.action_text.startswith("used"))
     assert conceded_only(claim, used) is conceded
+
+
+def test_the_day_a_letter_was_written_is_not_the_period_it_counts(pair):
+    """ "had written to the Committee on 29 June 2006 providing data on the 1013 released" is a
+    count with no period of its own; its twin says the releases happened on 29 June 2006."""
+    claim = "Between February 1999 and March 2006, 1,023 foreign prisoners were released."
+    letter = pair(claim, "The Director General had written to the Committee on 29 June 2006 "
+                         "providing data on the 1013 foreign prisoners who were released.")
+    releases = pair(claim, "On 29 June 2006, 1013 foreign prisoners were released.")
+    assert different_period(letter) is None
+    assert different_period(releases) is not None

@@ -187,10 +187,21 @@ def _dates_outside_baselines(text: str, dates: tuple[PartialDate, ...],
     return tuple(d for _, _, d in find_dates(BASELINE.sub(" ", text), anchor))
 
 
+# A date given as the day something was written or said: "had written to the Committee on 29 June
+# providing the most accurate data", "as I said in my statement yesterday".
+TELLING_DATE = re.compile(r"\b(?:wr(?:ote|itten|ites)|said|told|stated|announced|published|replied|"
+                          r"letter|statement)\b[^.;,]{0,50}?(?:\b(?:on|of|dated)\s+(?:the\s+)?)?$",
+                          re.I)
+
+
 def period_dates(analysis, anchor: PartialDate | None) -> tuple[PartialDate, ...]:
     """The dates a sentence speaks of: "3,898 in autumn 2023, lower than the peak in 2017" speaks
-    of autumn 2023."""
-    return _dates_outside_baselines(analysis.text, analysis.dates, anchor)
+    of autumn 2023; "had written on 29 June providing the data on the 1013 released" speaks of
+    no period of its own: the day of the letter is not the time of the releases."""
+    dates = _dates_outside_baselines(analysis.text, analysis.dates, anchor)
+    told = {d for start, _, d in find_dates(analysis.text, anchor)
+            if TELLING_DATE.search(analysis.text[max(0, start - 70):start])}
+    return tuple(d for d in dates if d not in told)
 
 
 # A period named by its length: "the five-year period", "a four-year spending period", "over
