@@ -1007,3 +1007,15 @@ def test_the_day_a_letter_was_written_is_not_the_period_it_counts(pair):
     releases = pair(claim, "On 29 June 2006, 1013 foreign prisoners were released.")
     assert different_period(letter) is None
     assert different_period(releases) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "He apologised for giving inaccurate evidence to the Commons transport committee.",
+    "A personal statement on his 2001 evidence to the Transport Sub-Committee.",
+])
+def test_a_committee_is_named_however_the_report_spells_it(text):
+    press = Statement(id="s", date=parse_date("2005-10-14"), speaker="Stephen Byers",
+                      venue="press", text="The court has found in my favour.")
+    committee = Statement(id="s", date=parse_date("2001-11-14"), speaker="Stephen Byers",
+                          venue="committee", text="Not that I am aware of.")
+    assert other_venue_named(press, text) and not other_venue_named(committee, text)

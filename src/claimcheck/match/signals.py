@@ -1685,8 +1685,8 @@ PERSON_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][A-Za-z'’\-]+)+")
 # the Foreign Affairs Committee", "in my interview", "on the Today programme".
 VENUES_NAMED = (
     ("committee", re.compile(r"\b(?:before|at|in\s+front\s+of|evidence\s+to|told)\s+the\s+(?:[A-Z][\w'’&-]*\s+"
-                             r"(?:and\s+|of\s+|on\s+)?)*Committee\b|\b(?:answers?|evidence|"
-                             r"remarks)\s+to\s+the\s+(?:select\s+)?committee\b")),
+                             r"(?:and\s+|of\s+|on\s+)?)*(?:Sub-)?Committee\b|\b(?:answers?|evidence|"
+                             r"remarks)\s+to\s+the\s+(?:[A-Za-z]+\s+){0,3}?(?:sub-)?committee\b")),
     # Words given in legal proceedings: "Mr Byers told the court ... that was untrue".
     ("court", re.compile(r"\b(?:told|before|evidence\s+to|admitted\s+to|testified\s+to)\s+the\s+"
                          r"(?:High\s+)?court\b", re.I)),
