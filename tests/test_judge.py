@@ -806,3 +806,26 @@ def test_a_record_of_what_was_conceded_does_not_support_the_denial(nlp, lexicon,
                   text="He admits using strong language in the presence of the officers.")
     _, worst = verdicts(nlp, lexicon, claims, evidence)
     assert (worst["interview"].verdict is Verdict.SUPPORTED) is supported
+
+
+@pytest.mark.parametrize("removed, corrected", [
+    ("One of the tweets was truncated and did not accurately report our ambassador's words. We "
+     "have removed this tweet.", True),
+    # The twin corrects a press release: another form of words than the tweet.
+    ("One of the press releases was truncated and did not accurately report our ambassador's "
+     "words. We have withdrawn it.", False),
+])
+def test_a_correction_naming_the_tweet_corrects_the_tweet(nlp, lexicon, corpus_dirs, removed,
+                                                         corrected):
+    claims, evidence = corpus_dirs
+    write_item(claims, "tweet", {"date": "2018-03-22", "speaker": "Foreign and Commonwealth Office",
+                                 "department": "Foreign and Commonwealth Office", "venue": "press",
+                                 "question": "Tweet posted by @foreignoffice during the "
+                                             "ambassador's briefing."},
+               "Analysis by experts at the laboratory made clear that this agent was produced "
+               "abroad.")
+    evidence_file(evidence, "removal", "2018-04-04", kind="correction",
+                  title="Foreign Office spokesman's statement on the briefing of 22 March 2018",
+                  text=removed)
+    _, worst = verdicts(nlp, lexicon, claims, evidence)
+    assert (worst["tweet"].verdict is Verdict.CORRECTED) is corrected

@@ -1652,7 +1652,7 @@ def document_ties(statement: Statement, item: Evidence,
     elif _names_post(statement, whole):
         tied.append("post")
     occasion = named_words(statement.title, frozenset())
-    if (len(occasion) >= 2 and _names_all(occasion, whole)) or interview_named(statement, whole):
+    if (len(occasion) >= 2 and _names_all(occasion, whole)) or press_occasion_named(statement, whole):
         tied.append("occasion")
     return tied, statement_day_named(item.title)
 
@@ -1663,10 +1663,11 @@ INTERVIEW_OUTLET = re.compile(r"\b[Ii]nterview\s+(?:with|on|for|to)\s+(?:[Tt]he\
                               r"((?:[A-Z][\w'’&-]*)(?:\s+[A-Z][\w'’&-]*){0,3})")
 
 
-def interview_named(statement: Statement, text: str) -> bool:
-    """Does ``text`` name the interview the statement was given in, by its outlet or programme
-    ("Statement by Tracey Crouch MP after her Spectator interview", of words given in an
-    "Interview with The Spectator")? The outlet's name and the word "interview" are the occasion."""
+def press_occasion_named(statement: Statement, text: str) -> bool:
+    """Does ``text`` name the press occasion the statement was given on: the interview, by its
+    outlet or programme ("Statement by Tracey Crouch MP after her Spectator interview", of words
+    given in an "Interview with The Spectator"), or the tweet, press release or blog post its
+    question or title says it was?"""
     if statement.venue != "press":
         return False
     for phrase in (statement.title, statement.question):
@@ -1674,7 +1675,17 @@ def interview_named(statement: Statement, text: str) -> bool:
         outlet = named_words(match[1], frozenset({"the"})) if match else set()
         if outlet and _names_all(outlet, text) and re.search(r"\binterview", text, re.I):
             return True
+        # A tweet, a press release or a blog post: the form the words took names them too
+        # ("Foreign Office spokesman's statement on the removal of a tweet", of a "Tweet posted
+        # by @foreignoffice").
+        medium = MEDIUM.search(phrase or "")
+        if medium and re.search(rf"\b{MEDIUM_STEMS[medium[1].lower()[:5]]}", text, re.I):
+            return True
     return False
+
+
+MEDIUM = re.compile(r"\b(tweet|press\s+release|blog\s+post)s?\b", re.I)
+MEDIUM_STEMS = {"tweet": "tweet", "press": r"press\s+release", "blog ": r"blog\s+post"}
 
 
 # Two or more capitalised words: how a question names a member ("(Mike Amesbury, Weaver Vale)").
