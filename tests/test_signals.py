@@ -27,6 +27,7 @@ from claimcheck.match.signals import (
     other_venue_named,
     own_occasion_corrected,
     promises_apart,
+    questioner_named,
     refusal_to_disclose,
     refutes_claim,
     reported_words,
@@ -1019,3 +1020,16 @@ def test_a_committee_is_named_however_the_report_spells_it(text):
     committee = Statement(id="s", date=parse_date("2001-11-14"), speaker="Stephen Byers",
                           venue="committee", text="Not that I am aware of.")
     assert other_venue_named(press, text) and not other_venue_named(committee, text)
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Asked by Mike Amesbury about the Foreign Office briefing.", True),
+    # The twin names only the speaker's own office, by another of its names.
+    ("Tweet posted by the Foreign Office during the briefing.", False),
+])
+def test_the_speakers_own_office_is_not_whom_it_answered(question, named):
+    statement = Statement(id="s", date=parse_date("2018-03-22"),
+                          speaker="Foreign and Commonwealth Office", venue="press", text="x",
+                          question=question)
+    text = "We regret that our reply to Mike Amesbury and the Foreign Office tweet were wrong."
+    assert questioner_named(statement, text) is named

@@ -1722,8 +1722,13 @@ def questioner_named(statement: Statement, text: str) -> bool:
     if not statement.question:
         return False
     speaker = statement.speaker or ""
+    # The speaker's own office by another of its names ("the Foreign Office", of the Foreign and
+    # Commonwealth Office's words) is not whom it answered.
+    own = {w for w in re.findall(r"[A-Z][a-z]+", " ".join(
+        filter(None, (speaker, statement.department, statement.role)))) if w not in TITLES}
     names = {m.group(0) for m in PERSON_NAMED.finditer(statement.question)
-             if m.group(0) not in speaker and m.group(0).split()[0] not in TITLES}
+             if m.group(0) not in speaker and m.group(0).split()[0] not in TITLES
+             and not set(m.group(0).split()) <= own | {"Office", "Department", "Ministry"}}
     return any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)
 
 
