@@ -325,6 +325,26 @@ def test_eval_json_on_the_embedded_corpus_has_every_metric(shared_nlp, tmp_path)
     assert data["coverage"]["missing_from_corpus"] == data["coverage"]["unlabelled"] == []
 
 
+@pytest.mark.parametrize("as_json", [True, False])
+def test_eval_aggregate_names_no_statement_finding_or_document(shared_nlp, tmp_path, as_json):
+    """What may be read of a blind corpus: its counts, none of its cases. The full report of the
+    same run names them (the twin)."""
+    args = ["eval", "--gold", str(ROOT / "eval/seed-gold.toml"),
+            "--cache-dir", str(tmp_path / "cache"), "--claims", str(ROOT / "claims"),
+            "--evidence", str(ROOT / "evidence")] + (["--json"] if as_json else [])
+    whole = runner.invoke(eval_app(), args)
+    counts = runner.invoke(eval_app(), args + ["--aggregate"])
+    assert whole.exit_code == counts.exit_code == 0, counts.output
+    ids = [p.stem for p in (ROOT / "claims").glob("*.md")] + \
+        [p.stem for p in (ROOT / "evidence").glob("*.md")]
+    assert any(i in whole.stdout for i in ids)
+    assert not any(i in counts.stdout for i in ids)
+    if as_json:
+        assert json.loads(counts.stdout)["flagged"] == json.loads(whole.stdout)["flagged"]
+    else:
+        assert "flagged         precision 1.00  recall 1.00" in counts.stdout
+
+
 def test_eval_prints_a_table_and_takes_the_gold_file_as_an_argument(shared_nlp):
     health = ROOT / "tests/fixtures/health"
     result = runner.invoke(eval_app(), ["eval", str(ROOT / "eval/seed-gold.toml"), "--no-cache",

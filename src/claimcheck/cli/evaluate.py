@@ -43,6 +43,9 @@ def eval_command(
     cache_dir: ReadingsCacheDir = CACHE_DIR,
     no_cache: NoCache = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    aggregate: Annotated[bool, typer.Option(
+        "--aggregate", help="Counts only: nothing that names a statement, a finding or a "
+                            "document (for a blind corpus, whose cases must not be read).")] = False,
     no_dense: Annotated[bool, typer.Option(
         "--no-dense", help="Retrieve by words alone, without sentence embeddings (an ablation: "
                            "what retrieval by meaning adds).")] = False,
@@ -66,15 +69,15 @@ def eval_command(
                                dense=not no_dense, warn=warn)
         report = evaluate(result, labels)
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(report.to_dict(aggregate), indent=2, ensure_ascii=False))
     else:
-        echo("\n".join(render(report)))
+        echo("\n".join(render(report, aggregate)))
 
 
-def render(report: EvalReport) -> list[str]:
+def render(report: EvalReport, aggregate: bool = False) -> list[str]:
+    """The report as lines of text for a terminal; with ``aggregate``, its counts alone."""
     from claimcheck.evaluate.gold import VERDICTS
 
-    """The report as lines of text for a terminal."""
     s = report.scores
     lines = [
         (f"gold {report.gold_path}: {len(report.outcomes)} statements compared, "
@@ -105,7 +108,7 @@ def render(report: EvalReport) -> list[str]:
         lines += ["", f"{'gold tag':<22}{'labelled':>8}{'right':>7}{'share':>11}"]
         lines += [f"{kind:<22}{n:>8}{right:>7}{_num(right / n if n else None):>11}"
                   for kind, n, right in report.by_kind]
-    for leak in report.leaks:
+    for leak in () if aggregate else report.leaks:
         lines.append(f"  {leak.finding_id}: said {leak.statement_date}, contradicting facts "
                      f"dated {', '.join(leak.fact_dates) or 'nothing'}")
     lines += ["", f"{'verdict':<14}{'gold':>6}{'correct':>9}{'accuracy':>10}"]
@@ -118,6 +121,8 @@ def render(report: EvalReport) -> list[str]:
               " " * 14 + "".join(f"{v:>14}" for v in VERDICTS)]
     for verdict, row in zip(VERDICTS, report.confusion, strict=True):
         lines.append(f"{verdict:<14}" + "".join(f"{n:>14}" for n in row))
+    if aggregate:
+        return lines
     if report.disagreements:
         lines += ["", "disagreements"]
     for o in report.disagreements:

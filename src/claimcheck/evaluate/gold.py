@@ -303,8 +303,13 @@ class EvalReport:
     def disagreements(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if not o.agrees)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data, for ``claimcheck eval --json``."""
+    def to_dict(self, aggregate: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data, for ``claimcheck eval --json``. With ``aggregate``, counts
+        only (``aggregate_only``)."""
+        whole = self._whole_dict()
+        return aggregate_only(whole) if aggregate else whole
+
+    def _whole_dict(self) -> dict[str, Any]:
         return {
             "gold": str(self.gold_path),
             "statements": len(self.outcomes),
@@ -363,6 +368,17 @@ class EvalReport:
                 "expected_evidence": list(o.expected_evidence), "cited": list(o.cited),
                 "confidence": o.confidence, "rationale": o.rationale} for o in self.outcomes],
         }
+
+
+def aggregate_only(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with nothing that names a statement, a finding or a document: what may be
+    read of a blind corpus without learning any of its cases (its ids, its verdicts one by one,
+    the evidence its flags cite). Lists become their lengths."""
+    kept = {key: value for key, value in report.items() if key != "outcomes"}
+    kept["citation"] = {k: v for k, v in report["citation"].items() if k != "not_citing"}
+    kept["temporal_leaks"] = {"count": report["temporal_leaks"]["count"]}
+    kept["coverage"] = {k: len(v) for k, v in report["coverage"].items()}
+    return kept
 
 
 # ---------------------------------------------------------------------- comparing
