@@ -189,9 +189,22 @@ def _dates_outside_baselines(text: str, dates: tuple[PartialDate, ...],
 
 # A date given as the day something was written or said: "had written to the Committee on 29 June
 # providing the most accurate data", "as I said in my statement yesterday".
-TELLING_DATE = re.compile(r"\b(?:wr(?:ote|itten|ites)|said|told|stated|announced|published|replied|"
-                          r"letter|statement)\b[^.;,]{0,50}?(?:\b(?:on|of|dated)\s+(?:the\s+)?)?$",
+TELLING_WORDS = (r"\b(?:wr(?:ote|itten|ites)|said|told|stated|announced|published|replied|"
+                 r"letter|statement)\b")
+TELLING_WORD = re.compile(TELLING_WORDS, re.I)
+TELLING_DATE = re.compile(TELLING_WORDS + r"[^.;,]{0,50}?(?:\b(?:on|of|dated)\s+(?:the\s+)?)?$",
                           re.I)
+
+
+@functools.lru_cache(maxsize=65536)
+def _told_dates(text: str, anchor: PartialDate | None) -> frozenset[PartialDate]:
+    """The dates ``text`` gives as the day something was written or said. Worked out once per
+    text: every pair a claim or a fact is in asks it again, and most sentences have no telling
+    word at all."""
+    if not found_in(TELLING_WORD, text):
+        return frozenset()
+    return frozenset(d for start, _, d in find_dates(text, anchor)
+                     if TELLING_DATE.search(text[max(0, start - 70):start]))
 
 
 def period_dates(analysis, anchor: PartialDate | None) -> tuple[PartialDate, ...]:
@@ -199,8 +212,9 @@ def period_dates(analysis, anchor: PartialDate | None) -> tuple[PartialDate, ...
     of autumn 2023; "had written on 29 June providing the data on the 1013 released" speaks of
     no period of its own: the day of the letter is not the time of the releases."""
     dates = _dates_outside_baselines(analysis.text, analysis.dates, anchor)
-    told = {d for start, _, d in find_dates(analysis.text, anchor)
-            if TELLING_DATE.search(analysis.text[max(0, start - 70):start])}
+    if not dates:
+        return dates
+    told = _told_dates(analysis.text, anchor)
     return tuple(d for d in dates if d not in told)
 
 
