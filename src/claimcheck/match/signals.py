@@ -1693,13 +1693,12 @@ def press_occasion_named(statement: Statement, text: str) -> bool:
         # ("Foreign Office spokesman's statement on the removal of a tweet", of a "Tweet posted
         # by @foreignoffice").
         medium = MEDIUM.search(phrase or "")
-        if medium and re.search(rf"\b{MEDIUM_STEMS[medium[1].lower()[:5]]}", text, re.I):
+        if medium and re.search(r"\b" + r"\s+".join(medium[1].split()), text, re.I):
             return True
     return False
 
 
 MEDIUM = re.compile(r"\b(tweet|press\s+release|blog\s+post)s?\b", re.I)
-MEDIUM_STEMS = {"tweet": "tweet", "press": r"press\s+release", "blog ": r"blog\s+post"}
 
 
 # Two or more capitalised words: how a question names a member ("(Mike Amesbury, Weaver Vale)").
