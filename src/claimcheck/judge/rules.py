@@ -340,9 +340,7 @@ class Judge:
         if reports_the_statement(statement, match.claim.analysis.text, item,
                                  match.fact.analysis.text):
             return True
-        if not statement.reference or not item.reference:
-            return False
-        return bool(set(_references(statement.reference)) & set(_references(item.reference))) \
+        return _same_reference(statement, item) \
             and item.date.compare(statement.date).value in ("same", "undecided")
 
     # ------------------------------------------------------------------ timing
@@ -623,10 +621,16 @@ def own_record(statement: Statement, item: Evidence) -> bool:
     something said earlier on the same occasion ("earlier in this debate I said") do."""
     if not statement.reference or not item.reference:
         return False
-    same = _bare(statement.reference) == _bare(item.reference) or bool(
-        set(_references(statement.reference)) & set(_references(item.reference)))
+    same = _bare(statement.reference) == _bare(item.reference) or _same_reference(statement, item)
     return same and item.date.compare(statement.date) is Order.SAME \
         and not EARLIER_THE_SAME_DAY.search(item.text)
+
+
+def _same_reference(statement: Statement, item: Evidence) -> bool:
+    """Do the statement and the document carry a citation in common in their references?"""
+    if not statement.reference or not item.reference:
+        return False
+    return bool(set(_references(statement.reference)) & set(_references(item.reference)))
 
 
 def _bare(reference: str) -> str:
