@@ -140,8 +140,7 @@ class Extractor:
         the records of what was asked about, and its reading shows what it denies."""
         asked = _question_words(question)
         doc = self.nlp(asked)
-        topics = {f"~{t.lemma_.lower()}" for t in doc if t.pos_ in ("NOUN", "PROPN")
-                  and not t.is_stop and len(t.lemma_) > 2 and t.lemma_.lower() not in VAGUE_NOUNS}
+        topics = {f"~{t.lemma_.lower()}" for t in doc if _topic_noun(t)}
         words = tuple(dict.fromkeys(analysis.keywords + tuple(_keywords(doc[:]))))
         propositions = tuple(replace(p, topics=p.topics | topics) for p in analysis.propositions)
         return replace(analysis, keywords=words, propositions=propositions,
@@ -1154,11 +1153,17 @@ def _topics(trigger: Token, clause: list[Token], by_token: dict[int, _Mention],
             if mention.category == "actions":
                 topics.add(f"@{mention.key}")
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(lemma) > 2 \
-                and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma):
-            topics.add(f"~{lemma}")
+        if _topic_noun(token):
+            topics.add(f"~{token.lemma_.lower()}")
     return topics
+
+
+def _topic_noun(token: Token) -> bool:
+    """Is ``token`` a noun that says what a clause is about: not a stop word, a vague noun or a
+    form of address?"""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(lemma) > 2 \
+        and lemma not in VAGUE_NOUNS and any(ch.isalpha() for ch in lemma)
 
 
 def _phrase(token: Token) -> str:
